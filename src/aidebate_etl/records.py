@@ -184,3 +184,14 @@ class Person:
     name: str
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The cross-page step's output: one id per person everywhere, and claim groups."""
+
+    people: tuple[Person, ...] = ()
+    # (article_id, PagePerson.name on that page) -> person_id
+    person_of: dict[tuple[str, str], str] = field(default_factory=dict)
+    # claim_id -> claim_group_id, for every claim of every loaded page
+    claim_group_of: dict[str, str] = field(default_factory=dict)
