@@ -1,0 +1,37 @@
+"""Raw page text -> ``PageStructure``: the article (headline, dek, body, images) and its comment thread.
+
+The one public entry point is :func:`parse_page`, a pure function of the page text.
+"""
+
+from __future__ import annotations
+
+from aidebate_etl.parse.article import find_title, first_body_line, parse_article
+from aidebate_etl.parse.blocks import split_lines
+from aidebate_etl.parse.comments import parse_declared_count, parse_thread
+from aidebate_etl.records import PageStructure
+
+__all__ = ["parse_page"]
+
+
+def parse_page(text: str) -> PageStructure:
+    """Parse one page's text into its structure.
+
+    Raises ``aidebate_etl.errors.NoArticle`` when the text has no headline or no body paragraph under it.
+    """
+    lines = split_lines(text)
+    title_index = find_title(lines)
+    # The thread is searched only below the first body sentence, so that a "Comments" link or a quoted
+    # "he said:" in the page header cannot be taken for the start of the thread.
+    lead = first_body_line(lines, title_index)
+    thread = parse_thread(lines, lead + 1) if lead < len(lines) else None
+    end = thread.start if thread is not None else len(lines)
+    article = parse_article(lines, title_index, end)
+    return PageStructure(
+        title=article.title,
+        subtitle=article.subtitle,
+        paragraphs=tuple(article.paragraphs),
+        images=tuple(article.images),
+        declared_comment_count=parse_declared_count(lines[title_index + 1 :]),
+        comments=thread.comments if thread is not None else (),
+        comment_style=thread.style if thread is not None else None,
+    )

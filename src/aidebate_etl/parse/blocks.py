@@ -1,0 +1,163 @@
+"""Raw page text -> lines with indentation, and the text-shape tests every other parse module uses.
+
+A copied page keeps little structure: blank lines between blocks, indentation in threaded comments, and the
+punctuation and capitalisation of each line. This module turns the text into ``Line`` records that keep
+exactly that, and answers shape questions about a line (does it end a sentence, is it a fragment).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aidebate_etl.parse import lexicon
+
+# Tabs in copied threads stand for one indentation step of a few spaces; the exact width does not matter
+# because depth is read from the rank of an indent, not its size.
+TAB_WIDTH = 4
+
+# Characters that render as nothing or as a plain space in a browser and only get in the way of matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]+")
+
+# Closing quotes and brackets may follow the punctuation that ends a sentence ('… he said.”').
+_CLOSERS = "\"'”’»)]*"
+_TERMINAL = ".!?:;…"
+_WORD = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the page: its text with outer and repeated whitespace removed, and its indentation."""
+
+    index: int
+    text: str
+    indent: int
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split page text into ``Line`` records, normalising whitespace but keeping the indentation width."""
+    lines = []
+    for i, raw in enumerate(text.translate(_INVISIBLE).split("\n")):
+        expanded = raw.replace("\u00a0", " ").expandtabs(TAB_WIDTH)
+        stripped = expanded.lstrip(" ")
+        indent = len(expanded) - len(stripped)
+        lines.append(Line(i, _SPACES.sub(" ", stripped).strip(), indent))
+    return lines
+
+
+def group_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of non-blank lines: a blank line is the only paragraph separator a copy reliably keeps."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                blocks.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Body prose ends with punctuation; headlines, deks, labels and link texts usually do not."""
+    core = text.rstrip(_CLOSERS + " ")
+    return bool(core) and core[-1] in _TERMINAL
+
+
+def ends_on_function_word(text: str) -> bool:
+    """A line cut after 'the' or 'to' is a fragment of a longer label, not a finished heading."""
+    ws = words(text)
+    return bool(ws) and ws[-1].lower() in lexicon.FUNCTION_WORDS
+
+
+def is_title_case(text: str) -> bool:
+    """Headline style: most content words capitalised (teasers, tags and headings are set this way)."""
+    content = [w for w in words(text) if w.lower() not in lexicon.FUNCTION_WORDS and w[0].isalpha()]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised / len(content) >= 0.75
+
+
+def bullet_item(text: str) -> str | None:
+    """The text of a list item without its marker, or None when the line is not a list item."""
+    m = lexicon.BULLET_RE.match(text)
+    return text[m.end() :] if m else None
+
+
+def contains_cue(text: str, cues: tuple[str, ...] | frozenset[str]) -> bool:
+    low = text.lower().replace("’", "'")
+    return any(re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low) for cue in cues)
+
+
+def is_time_text(text: str) -> bool:
+    return any(p.match(text.strip()) for p in lexicon.TIME_PATTERNS)
+
+
+def join_wrapped(texts: list[str]) -> list[str]:
+    """Join lines of one block into paragraphs.
+
+    A block is a single paragraph hard-wrapped at a fixed width when its lines (all but the last) are of a
+    similar, moderate length; then every line break is a wrap. Otherwise a line break after a finished
+    sentence starts a new paragraph, because pages copied with single newlines between paragraphs look like
+    that, and a break inside a sentence (no terminal punctuation, or a lowercase continuation) is a wrap.
+    """
+    if len(texts) == 1:
+        return list(texts)
+    head = texts[:-1]
+    # Wrapped text breaks near one column; 100 characters is wider than any wrap width seen in copied text
+    # (typically 60-80) and narrower than most prose paragraphs pasted onto one line.
+    if max(len(t) for t in head) <= 100 and min(len(t) for t in head) >= 0.5 * max(len(t) for t in head):
+        return [" ".join(texts)]
+    paras = [texts[0]]
+    for t in texts[1:]:
+        continues = not ends_sentence(paras[-1]) or t[:1].islower() or t[:1] in ",;)]"
+        if continues:
+            paras[-1] = paras[-1] + " " + t
+        else:
+            paras.append(t)
+    return paras
+
+
+def split_paragraphs(texts: list[str]) -> list[str]:
+    """Paragraphs of one block: list items each on their own, the rest joined as wrapped prose."""
+    out: list[str] = []
+    prose: list[str] = []
+    item: str | None = None
+
+    def flush_prose() -> None:
+        if prose:
+            out.extend(join_wrapped(prose))
+            prose.clear()
+
+    for t in texts:
+        body = bullet_item(t)
+        if body is not None:
+            flush_prose()
+            if item is not None:
+                out.append(item)
+            item = body
+        elif item is not None and (t[:1].islower() or not ends_sentence(item)):
+            # An indented or lowercase continuation of a list item that wrapped.
+            item = item + " " + t
+        else:
+            if item is not None:
+                out.append(item)
+                item = None
+            prose.append(t)
+    flush_prose()
+    if item is not None:
+        out.append(item)
+    return out

@@ -1,0 +1,130 @@
+"""Image blocks: credit lines, the caption sharing a credit's line, and alt text repeating the headline.
+
+A copied image leaves up to three traces: its alt text (often the headline again), a caption, and a credit
+naming the photographer and/or agency. Credits have a recognisable shape ('Photo: …', 'Name/Agency', an agency
+name at the end of the line); the caption is what stands before the credit on its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from aidebate_etl.parse import lexicon
+from aidebate_etl.records import Image
+
+# Alt text is the headline re-typed by the CMS, sometimes with words dropped or changed; a plain edit-distance
+# ratio of 75 separated every alt line from every tag line and teaser in the pages studied, which score <= 60.
+ALT_TEXT_MIN_RATIO = 75
+# Alt text is close to the headline in length too; a line half as long is a tag or a name, not a copy.
+ALT_TEXT_LENGTH_RANGE = (0.6, 1.6)
+
+# A credit is a byline for a picture: a handful of words. Longer text after a label is prose, not a credit.
+MAX_CREDIT_WORDS = 12
+# Photographers' names in credits are one to three words; without a sentence boundary before them, the words
+# further back are the caption's.
+MAX_NAME_TOKENS = 4
+UNBOUNDED_NAME_TOKENS = 2
+
+_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s(\[]))(?P<label>(?:"
+    + "|".join(re.escape(x) for x in sorted(lexicon.CREDIT_LABELS, key=len, reverse=True))
+    + r"))\s*:\s*(?P<credit>\S.*?)[)\]]?$",
+    re.I,
+)
+_BY_RE = re.compile(
+    r"(?:^|(?<=[\s(\[]))(?P<label>"
+    + "|".join(re.escape(x) for x in lexicon.CREDIT_BY_PHRASES)
+    + r")\s+(?P<credit>[A-Z].*?)[)\]]?$",
+    re.I,
+)
+# A name/organisation pair: both sides capitalised, the organisation running to the end of the line.
+_SLASH_RE = re.compile(r"(?P<left>[A-Z0-9][\w.&'’-]*)\s*/\s*(?P<org>[A-Z][^/]*)$")
+_AGENCY_END_RE = re.compile(
+    r"(?:^|(?<=\s))(?P<agency>"
+    + "|".join(re.escape(x) for x in sorted(lexicon.AGENCY_WORDS, key=len, reverse=True))
+    + r")$",
+    re.I,
+)
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def is_alt_text(text: str, title: str) -> bool:
+    """True when a line repeats the headline closely enough to be the lead image's alt text."""
+    if not text or not title:
+        return False
+    ratio = len(text) / len(title)
+    if not ALT_TEXT_LENGTH_RANGE[0] <= ratio <= ALT_TEXT_LENGTH_RANGE[1]:
+        return False
+    return fuzz.ratio(text.lower(), title.lower()) >= ALT_TEXT_MIN_RATIO
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = text.strip(" |·•-–—(")
+    return text or None
+
+
+def _name_start(tokens: list[str], end: int) -> int:
+    """Index of the first token of the name that ends at ``tokens[end]`` (inclusive)."""
+    start = end
+    bounded = False
+    while start > 0:
+        prev = tokens[start - 1]
+        if prev.endswith((".", ":", ";", "!", "?", ",", "|", "—", "–")) and not _INITIAL.match(prev):
+            bounded = True
+            break
+        if not prev[:1].isupper() and not prev[:1].isdigit():
+            break
+        start -= 1
+        if end - start + 1 >= MAX_NAME_TOKENS:
+            break
+    else:
+        bounded = True
+    if not bounded and end - start + 1 > UNBOUNDED_NAME_TOKENS:
+        start = end - UNBOUNDED_NAME_TOKENS + 1
+    return start
+
+
+def _split_before(text: str, at: int) -> Image:
+    return Image(caption=_clean(text[:at]), credit=_clean(text[at:]))
+
+
+def parse_credit_line(text: str) -> Image | None:
+    """Caption and credit of a line that carries an image credit, or None when the line has no credit."""
+    text = text.strip()
+    if not text:
+        return None
+    m = _LABEL_RE.search(text)
+    if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS:
+        return Image(caption=_clean(text[: m.start()]), credit=_clean(m.group("credit")))
+    m = _BY_RE.search(text)
+    if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS:
+        keep_label = m.group("label").lower().startswith("courtesy")
+        credit = text[m.start() :] if keep_label else m.group("credit")
+        return Image(caption=_clean(text[: m.start()]), credit=_clean(credit.rstrip(")]")))
+    # Prose ends with punctuation; a credit ends on a name, so a finished sentence carries no bare credit.
+    if text[-1] in '.!?:;"”':
+        return None
+    m = _SLASH_RE.search(text)
+    if m and len(m.group("org").split()) <= MAX_CREDIT_WORDS:
+        head = text[: m.start("left")]
+        tokens = [*head.split(), m.group("left")]
+        start = _name_start(tokens, len(tokens) - 1)
+        at = len(" ".join(tokens[:start])) + (1 if start else 0)
+        return _split_before(text, at)
+    m = _AGENCY_END_RE.search(text)
+    if m:
+        tokens = text[: m.start()].split()
+        if tokens:
+            start = _name_start(tokens, len(tokens) - 1)
+            # Only capitalised name tokens join the agency; a caption word before it stays in the caption.
+            if not tokens[start][:1].isupper() or tokens[-1].endswith("."):
+                start = len(tokens)
+        else:
+            start = 0
+        at = len(" ".join(tokens[:start])) + (1 if start else 0)
+        return _split_before(text, at)
+    return None

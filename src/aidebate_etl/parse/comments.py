@@ -1,0 +1,299 @@
+"""Reader-comment threads: where the thread starts, which layout it uses, and its comments as a tree.
+
+Three layouts are recognised, each by its own cue:
+
+* ``says``: blog/WordPress threads, a header line ``handle says:`` (or ``said…``) before each comment, replies
+  shown by deeper indentation of the header;
+* ``forum``: posts headed ``handle wrote:``, ``#3 handle wrote:`` or ``Posted by handle on <date>``, possibly
+  quoting earlier posts in ``>`` or ``Quote:`` blocks;
+* ``flat``: a handle line, optional time line, the text, and a ``Reply`` control line closing each comment.
+
+Depth is the rank of a header's indentation among the thread's distinct indentations, so it does not depend on
+how many spaces a copy used per level; a comment's parent is the nearest earlier comment one level up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aidebate_etl.parse import lexicon
+from aidebate_etl.parse.blocks import Line, contains_cue, ends_sentence, is_time_text, words
+from aidebate_etl.records import PARAGRAPH_SEPARATOR, ParsedComment
+
+# Handles are short: a user name or a display name of a few words. Anything longer is prose that happens to
+# end with "said:" or "wrote:".
+MAX_HANDLE_WORDS = 4
+MAX_HANDLE_CHARS = 60
+# Action rows ("Like · Reply · 3h") are short; a long line mentioning "reply" is a comment's text.
+MAX_ACTION_ROW_CHARS = 60
+# One header could be a sentence in the article; two of the same shape make a thread. A single header counts
+# when a thread heading ("12 Comments") stands above it.
+MIN_HEADERS = 2
+
+_BULLET = r"(?:[•●◦▪‣∙·*\-–—]\s*)?"
+_HANDLE = rf"(?P<handle>[^\s>].{{0,{MAX_HANDLE_CHARS}}}?)"
+_SAYS_RE = re.compile(rf"^{_BULLET}{_HANDLE}\s+(?:says|said)\s*(?::|\.\.\.|…)\s*$", re.I)
+_WROTE_RE = re.compile(
+    rf"^{_BULLET}(?:#\d+\s*[-–:|.]?\s*)?{_HANDLE}\s+(?:wrote|writes)(?:\s+(?:on|at)\s+[^:]{{1,50}})?\s*:\s*$",
+    re.I,
+)
+_POSTED_RE = re.compile(
+    r"^(?:#\d+\s*[-–:|.]?\s*)?posted\s+by\s*:?\s+(?P<handle>\S+(?:\s+\S+){0,3}?)"
+    r"(?:\s+(?:on|at|in|[|·•—–-])\s+.*|\s*[|·•,]\s*.*)?$",
+    re.I,
+)
+_COUNT_RES = (
+    re.compile(r"^(?P<n>\d[\d,]*)\s+(?:comments?|responses?|thoughts?\s+on\b.*)$", re.I),
+    re.compile(r"^(?:comments?|responses?|discussion)\s*[(\[:]\s*(?P<n>\d[\d,]*)\s*[)\]]?$", re.I),
+    re.compile(r"^(?:view|see|show|read|load)\s+(?:all\s+)?(?P<n>\d[\d,]*)\s+comments?$", re.I),
+)
+_QUOTE_LABEL_RE = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(q) for q in lexicon.QUOTE_LABELS)
+    + r")\b\s*(?:\S+(?:\s+\S+){0,3})?\s*:?\s*$",
+    re.I,
+)
+_SUBJECT_RE = re.compile(r"^re:\s", re.I)
+_QUOTED = re.compile(r"^(?:>\s?)+")
+_VOTE_PART = re.compile(r"^[▲▼↑↓+\-−👍👎❤♥]*\s*\d[\d,.]*k?\s*[▲▼↑↓👍👎❤♥]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    style: str
+    start: int  # index of the first line that belongs to the thread (heading or first comment)
+    comments: tuple[ParsedComment, ...]
+
+
+def parse_declared_count(lines: list[Line]) -> int | None:
+    """The page's own comment count ("60 Comments", "Comments (12)"), from a line that holds only that."""
+    for line in lines:
+        for rx in _COUNT_RES:
+            m = rx.match(line.text)
+            if m:
+                return int(m.group("n").replace(",", ""))
+    return None
+
+
+def is_thread_heading(text: str) -> bool:
+    bare = text.lower().strip(" :.-–—")
+    return bare in lexicon.THREAD_HEADINGS or any(rx.match(text) for rx in _COUNT_RES)
+
+
+def _is_action_row(text: str) -> bool:
+    """A row of thread controls, reactions, vote counts and timestamps ("Like · Reply · 3h", "12 ▲")."""
+    if not text or len(text) > MAX_ACTION_ROW_CHARS:
+        return False
+    for part in re.split(r"\s*[·•|]\s*|\s{2,}", text):
+        part = part.strip()
+        if not part or is_time_text(part) or _VOTE_PART.match(part):
+            continue
+        ws = [w for w in re.findall(r"[^\W\d_]+", part.lower())]
+        nums_ok = re.fullmatch(r"[\w\s()▲▼↑↓+\-−]*", part) is not None
+        if not ws or not nums_ok or not all(w in lexicon.COMMENT_ACTION_WORDS for w in ws):
+            return False
+    return True
+
+
+def _is_reply_row(text: str) -> bool:
+    """An action row that offers "Reply": it closes a comment in flat layouts."""
+    return _is_action_row(text) and bool(re.search(r"(?<!\w)reply(?!\w)", text, re.I))
+
+
+def _is_meta(text: str) -> bool:
+    return is_time_text(text) or _is_action_row(text)
+
+
+def _is_thread_furniture(text: str) -> bool:
+    return contains_cue(text, lexicon.THREAD_FURNITURE_CUES) and len(words(text)) <= 14
+
+
+def _header_handle(text: str, style: str) -> str | None:
+    if text.startswith(">"):
+        return None
+    patterns = (_SAYS_RE,) if style == "says" else (_WROTE_RE, _POSTED_RE)
+    for rx in patterns:
+        m = rx.match(text)
+        if m:
+            handle = m.group("handle").strip()
+            if 0 < len(handle.split()) <= MAX_HANDLE_WORDS and not ends_sentence(handle):
+                return handle
+    return None
+
+
+def _headers(lines: list[Line], style: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    after_label = False
+    for i, line in enumerate(lines):
+        if line.blank:
+            continue
+        handle = _header_handle(line.text, style)
+        # "handle wrote:" right under a "Quote:" label names the quoted author, not a new post.
+        if handle is not None and not after_label:
+            found.append((i, handle))
+        after_label = bool(_QUOTE_LABEL_RE.match(line.text)) and style == "forum"
+    return found
+
+
+def detect_thread(lines: list[Line], after: int) -> tuple[str, int] | None:
+    """Layout and start index of the comment thread among ``lines[after:]``, or None when there is none."""
+    heading = next((i for i in range(after, len(lines)) if is_thread_heading(lines[i].text)), None)
+    tail = lines[after:]
+    best: tuple[str, int] | None = None
+    best_count = 0
+    for style in ("says", "forum"):
+        hdrs = [(after + i, h) for i, h in _headers(tail, style)]
+        enough = len(hdrs) >= MIN_HEADERS or (hdrs and heading is not None and heading < hdrs[0][0])
+        if enough and len(hdrs) > best_count:
+            first = hdrs[0][0]
+            start = heading if heading is not None and heading < first else first
+            best, best_count = (style, start), len(hdrs)
+    if best is not None:
+        return best
+    replies = [i for i in range(after, len(lines)) if _is_reply_row(lines[i].text)]
+    if len(replies) >= MIN_HEADERS or (replies and heading is not None and heading < replies[0]):
+        if heading is not None and heading < replies[0]:
+            return "flat", heading
+        return "flat", _first_flat_handle(lines, after, replies[0])
+    return None
+
+
+def _is_handle_line(text: str) -> bool:
+    """A flat-layout handle: a short name, possibly followed by a timestamp after a separator."""
+    name = _strip_meta_parts(text)
+    return bool(name) and len(name.split()) <= 3 and len(name) <= 40 and not ends_sentence(name)
+
+
+def _first_flat_handle(lines: list[Line], after: int, reply: int) -> int:
+    """Without a heading, the first flat comment begins at the nearest handle line above the first Reply row.
+
+    When the comment carries a timestamp line, the handle is the line right above it, which is safer than
+    guessing from the shape of short lines.
+    """
+    body_seen = False
+    for i in range(reply - 1, after - 1, -1):
+        t = lines[i].text
+        if not t:
+            continue
+        if is_time_text(t):
+            j = i - 1
+            while j > after and not lines[j].text:
+                j -= 1
+            if j >= after and _is_handle_line(lines[j].text):
+                return j
+            continue
+        if _is_meta(t):
+            continue
+        if body_seen and _is_handle_line(t):
+            return i
+        body_seen = True
+    return reply
+
+
+def _strip_meta_parts(text: str) -> str:
+    """The name part of a handle line such as "jdoe · 3 hours ago"."""
+    parts = [p for p in re.split(r"\s+[·•|]\s+|\s+[—–-]\s+", text) if p.strip()]
+    kept = [p for p in parts if not _is_meta(p.strip())]
+    name = " ".join(kept).strip()
+    m = re.match(r"^(.*?)\s+(?:\d+\s*[smhdwy]|\d+\s+\w+\s+ago)$", name)
+    return (m.group(1) if m else name).strip()
+
+
+def _body(lines: list[Line], *, forum: bool) -> str:
+    """A comment's paragraphs, joined by a blank line; lines of one paragraph are joined with a space."""
+    paras: list[list[str]] = [[]]
+    for line in lines:
+        t = line.text
+        if not t:
+            paras.append([])
+            continue
+        if _is_meta(t) or _is_thread_furniture(t):
+            continue
+        if forum:
+            if _QUOTE_LABEL_RE.match(t) or _SUBJECT_RE.match(t):
+                continue
+            if t.startswith(">"):
+                t = _QUOTED.sub("", t).strip()
+                if not t or _WROTE_RE.match(t):
+                    continue
+        paras[-1].append(t)
+    return PARAGRAPH_SEPARATOR.join(" ".join(p) for p in paras if p)
+
+
+def _ranks(indents: list[int]) -> dict[int, int]:
+    return {v: r for r, v in enumerate(sorted(set(indents)))}
+
+
+def _tree(entries: list[tuple[str, int, str]]) -> tuple[ParsedComment, ...]:
+    """(author, indent, body) in page order -> comments with depth by indent rank and parents."""
+    rank = _ranks([indent for _, indent, _ in entries])
+    out: list[ParsedComment] = []
+    for pos, (author, indent, body) in enumerate(entries, start=1):
+        prev_depth = out[-1].depth if out else -1
+        # A reply is at most one level below the comment above it; a deeper indent is a layout artefact.
+        depth = min(rank[indent], prev_depth + 1)
+        parent = next((c.position for c in reversed(out) if c.depth == depth - 1), None) if depth else None
+        out.append(ParsedComment(position=pos, depth=depth, parent_position=parent, author=author, body=body))
+    return tuple(out)
+
+
+def _end_of_thread(lines: list[Line], start: int, base_indent: int) -> int:
+    """First line after the thread: comment-form furniture, or a line left of an indented thread."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.blank:
+            continue
+        if _is_thread_furniture(line.text):
+            return i
+        if base_indent > 0 and line.indent < base_indent:
+            return i
+    return len(lines)
+
+
+def _parse_headed(lines: list[Line], start: int, style: str) -> tuple[ParsedComment, ...]:
+    hdrs = [(start + i, h) for i, h in _headers(lines[start:], style)]
+    if not hdrs:
+        return ()
+    base = min(lines[i].indent for i, _ in hdrs)
+    entries = []
+    for k, (i, handle) in enumerate(hdrs):
+        stop = hdrs[k + 1][0] if k + 1 < len(hdrs) else _end_of_thread(lines, i + 1, base)
+        stop = min(stop, _end_of_thread(lines, i + 1, base))
+        entries.append((handle, lines[i].indent, _body(lines[i + 1 : stop], forum=style == "forum")))
+    return _tree(entries)
+
+
+def _parse_flat(lines: list[Line], start: int) -> tuple[ParsedComment, ...]:
+    entries = []
+    seg_start = start
+    for i in range(start, len(lines)):
+        if not _is_reply_row(lines[i].text):
+            continue
+        seg = [
+            ln
+            for ln in lines[seg_start:i]
+            if not (ln.text and (is_thread_heading(ln.text) or _is_thread_furniture(ln.text)))
+        ]
+        seg_start = i + 1
+        content = [ln for ln in seg if ln.text and not _is_meta(ln.text)]
+        if not content:
+            continue
+        handle_line = content[0]
+        body_lines = seg[seg.index(handle_line) + 1 :]
+        entries.append(
+            (_strip_meta_parts(handle_line.text), handle_line.indent, _body(body_lines, forum=False))
+        )
+    return _tree(entries)
+
+
+def parse_thread(lines: list[Line], after: int) -> Thread | None:
+    """The comment thread found after line ``after``, or None when the page shows no thread."""
+    found = detect_thread(lines, after)
+    if found is None:
+        return None
+    style, start = found
+    comments = _parse_flat(lines, start) if style == "flat" else _parse_headed(lines, start, style)
+    if not comments:
+        return None
+    return Thread(style=style, start=start, comments=comments)

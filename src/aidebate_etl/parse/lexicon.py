@@ -1,0 +1,402 @@
+"""Cue words and patterns the page parser recognises, kept as data.
+
+Every group says why its members mark what they mark. Matching is case-insensitive unless a pattern says
+otherwise. Structural cues (position, punctuation, indentation, repetition) live in the code; this module only
+holds the words that no structure can replace.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that cannot end a headline, a dek or a sentence: a short line that stops on one of them is a
+# fragment of navigation or a button label cut off by the copy ("Get back to the"), never a title.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "into",
+        "onto",
+        "about",
+        "as",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "your",
+        "our",
+        "my",
+        "their",
+        "his",
+        "her",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "if",
+        "so",
+        "via",
+        "per",
+        "up",
+    ]
+)
+
+# Calls to sign in or subscribe sit above or beside the headline on paywalled and membership sites; they are
+# short imperative or question lines that name the account machinery.
+SIGN_IN_CUES = (
+    "already have an account",
+    "create an account",
+    "create a free account",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "log out",
+    "register",
+    "subscribe",
+    "subscriber",
+    "my account",
+    "manage account",
+    "continue reading",
+    "become a member",
+)
+
+# Site-wide navigation, ad slots and media-player chrome: single words or short labels copied along with the
+# article, which no article sentence consists of on its own.
+NAVIGATION_LINES = frozenset(
+    {
+        "advertisement",
+        "advertising",
+        "ad",
+        "sponsored",
+        "sponsored content",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "continue reading below",
+        "skip to content",
+        "skip to main content",
+        "skip ad",
+        "menu",
+        "search",
+        "home",
+        "close",
+        "back to top",
+        "previous",
+        "next",
+        "expand",
+        "enlarge",
+        "view gallery",
+        "view image",
+        "open in new window",
+        "play video",
+        "watch video",
+        "listen to this article",
+        "print",
+        "email",
+        "copy link",
+        "link copied",
+        "follow",
+        "image",
+        "photo",
+    }
+)
+
+# Newsletter, tip-line and "more from us" boxes interrupt or follow the body; these phrases name the box
+# itself, so a short line containing one is a box label, not prose.
+BOX_CUES = (
+    "newsletter",
+    "got a tip",
+    "send us a tip",
+    "tip us",
+    "sign up for",
+    "delivered to your inbox",
+    "in your inbox",
+    "close button",
+    "get our",
+    "don't miss",
+    "follow us on",
+    "download the app",
+)
+
+# Share bars are rows of network and action names; a line made only of these words is a share bar.
+SHARE_WORDS = frozenset(
+    [
+        "share",
+        "shares",
+        "tweet",
+        "post",
+        "submit",
+        "pin",
+        "email",
+        "e-mail",
+        "mail",
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "reddit",
+        "whatsapp",
+        "pinterest",
+        "flipboard",
+        "telegram",
+        "print",
+        "copy",
+        "link",
+        "comment",
+        "comments",
+        "save",
+        "bluesky",
+        "threads",
+    ]
+)
+
+# Labels that introduce a link to another story inside the body ("Related: …"); the link line and the teaser
+# headline printed above it belong to the other story.
+RELATED_PREFIXES = (
+    "related",
+    "related story",
+    "related stories",
+    "related article",
+    "related articles",
+    "related content",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "more",
+    "recommended",
+    "don't miss",
+    "must read",
+    "watch",
+)
+
+# Headings that close the article text: what follows them is tag lists, recirculation or the comment form.
+ARTICLE_END_LINES = (
+    "in this article",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "related articles",
+    "related stories",
+    "more stories",
+    "more from",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "read next",
+    "most popular",
+    "trending now",
+    "tags",
+    "topics",
+    "filed under",
+    "categories",
+)
+
+# Headings that open a reader thread on the pages we see, besides the "N comments" count line itself.
+THREAD_HEADINGS = frozenset(
+    {
+        "comments",
+        "reader comments",
+        "discussion",
+        "join the discussion",
+        "join the conversation",
+        "conversation",
+        "responses",
+        "replies",
+        "what readers say",
+    }
+)
+
+# Lines of the comment form and thread controls: they end or interleave the thread and belong to no comment.
+THREAD_FURNITURE_CUES = (
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "cancel reply",
+    "your email address will not be published",
+    "required fields are marked",
+    "post comment",
+    "submit comment",
+    "load more comments",
+    "show more comments",
+    "view more comments",
+    "load more replies",
+    "show more replies",
+    "view more replies",
+    "hide replies",
+    "log in to reply",
+    "sign in to reply",
+    "sort by",
+    "newest first",
+    "oldest first",
+    "community guidelines",
+    "notify me of",
+    "save my name, email",
+)
+
+# Verbs that forum and blog-comment headers put after the handle ("jdoe wrote:", "jdoe said...").
+POST_HEADER_VERBS = ("wrote", "writes", "said", "says", "posted")
+
+# Labels that open a quoted block inside a forum post; the label itself is not the poster's text.
+QUOTE_LABELS = ("quote", "quote from", "originally posted by", "quoting", "in reply to", "replying to")
+
+# Thread controls and reactions that are printed as their own line or as parts of a "Like · Reply" row.
+COMMENT_ACTION_WORDS = frozenset(
+    [
+        "reply",
+        "replies",
+        "like",
+        "likes",
+        "liked",
+        "unlike",
+        "upvote",
+        "upvotes",
+        "downvote",
+        "downvotes",
+        "vote",
+        "votes",
+        "report",
+        "flag",
+        "share",
+        "quote",
+        "permalink",
+        "edit",
+        "edited",
+        "delete",
+        "link",
+        "top",
+        "dislike",
+        "dislikes",
+        "points",
+        "point",
+        "helpful",
+        "recommend",
+        "recommended",
+        "follow",
+        "block",
+        "mute",
+    ]
+)
+
+# Credit lines begin with one of these labels, which say the rest of the line names a photographer or source.
+CREDIT_LABELS = (
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "photography",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "credit",
+    "credits",
+    "image credit",
+    "photo credit",
+    "illustration",
+)
+# Credit phrases that precede a photographer's name without a colon ("Photo by Jane Roe").
+CREDIT_BY_PHRASES = ("photo by", "photos by", "photograph by", "image by", "illustration by", "courtesy of")
+
+# Picture agencies and pooled-photo words: a line ending on one of them is a credit even without a slash.
+AGENCY_WORDS = (
+    "getty images",
+    "getty",
+    "ap photo",
+    "associated press",
+    "reuters",
+    "afp",
+    "shutterstock",
+    "alamy",
+    "epa",
+    "efe",
+    "imago",
+    "wireimage",
+    "filmmagic",
+    "invision",
+    "pool",
+    "press association",
+    "pa images",
+    "rex features",
+    "bloomberg",
+    "handout",
+    "courtesy",
+)
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+_MONTH = "(?:" + "|".join(MONTHS) + r")\.?"
+
+# Timestamps printed next to a comment or under a byline, relative ("3 hours ago") or absolute.
+TIME_PATTERNS = (
+    re.compile(
+        r"^(?:about |over |almost )?(?:\d+|an?|one)\s*"
+        r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
+        r"w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)(?:\s+ago)?$",
+        re.I,
+    ),
+    re.compile(r"^(?:just now|yesterday|today|edited|\(edited\))$", re.I),
+    re.compile(
+        rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+        rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?$",
+        re.I,
+    ),
+    re.compile(
+        r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?)?$", re.I
+    ),
+    re.compile(r"^(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I),
+)
+
+# Bylines and reading-time lines sit between the headline and the body on most news templates.
+BYLINE_PATTERNS = (
+    re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}(?:\s*[|,·•-].*)?$"),
+    re.compile(r"^(?:published|updated|posted|last updated)\b.{0,60}$", re.I),
+    re.compile(r"^\d+\s*(?:-|\s)?min(?:ute)?s?\s+read$", re.I),
+)
+
+# Bullet markers that start a list item in a copied page.
+BULLET_RE = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*+\-–—]|\d{1,2}[.)])\s+(?=\S)")
