@@ -1,0 +1,1 @@
+"""Extraction stage: page-local people, mentions, claims and comment quotes from a PageStructure."""

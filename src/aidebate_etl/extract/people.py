@@ -1,0 +1,650 @@
+"""Named people of one page: who is mentioned, under which name, where, and with which roles.
+
+How it works, in four passes over the page:
+
+1. **Discover** name forms. spaCy NER runs over the article fields (title, subtitle, captions, body
+   paragraphs) in one ``nlp.pipe`` batch; image credits are read structurally ("Name/Agency"); a
+   role noun followed by capitalised words ("tech writer Some Body") is a name even where NER misses
+   it. Comments are not run through NER wholesale: only the sentences holding a run of two
+   capitalised words that is not already a known name can introduce a new person there.
+2. **Validate** each form with general rules (see ``_name_tokens_ok`` and the context checks):
+   function words, organisation suffixes, title-case headline fragments, works named after people,
+   sentence-initial capitals, placeholder names, reader handles.
+3. **Match** every valid form (full names, surnames, first names NER saw alone, nickname
+   truncations of surnames) by plain regex search over every field: NER is inconsistent from one
+   occurrence to the next (the same surname comes back as PERSON, ORG, GPE or nothing), a string
+   search is not, and it is far cheaper than running NER over the comments.
+4. **Resolve** the hits in reading order to one person each (the fullest name on the page), giving
+   ``PagePerson`` records and ``Mention`` offsets into the field texts.
+
+Shared surnames: a bare surname goes to the person with that surname mentioned most recently
+before it in reading order (title, subtitle, captions, credits, body, then comments); when none was
+mentioned before it, to the one mentioned most often (then the first seen). News prose re-introduces
+the full name whenever the referent of a surname changes, so the latest full name is the best guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from aidebate_etl.extract import person_cues as cues
+from aidebate_etl.extract.nlp import words_by_pos
+from aidebate_etl.records import Field, Mention, PagePerson, PageStructure
+
+# ---------------------------------------------------------------- text helpers
+_APOS = "'\u2019"
+_WORD = re.compile(r"[^\s]+")
+_CAP_WORD = r"[A-Z][\w'\u2019.\-]*"
+# Two capitalised words in a row: the least a new name in casual comment text needs (single
+# capitalised tokens in comments are not trusted, see _resolve).
+_CAP_PAIR = re.compile(rf"(?<![\w'\u2019]){_CAP_WORD}\s+{_CAP_WORD}")
+# Comment sentences; a full stop glued to the next capital ("theft.Also") also ends one, as comment
+# text often lacks the space.
+_SENTENCE = re.compile(r"[^.!?\u2026\n]+(?:[.!?\u2026]+|\n|$)")
+_TRAIL_PUNCT = ",;:!?)]}\"\u201c\u201d\u2018\u2019'\u2014\u2013-"
+_LEAD_PUNCT = "([{\"\u201c\u2018'\u2014\u2013-"
+_OPENERS = " \t\"\u201c\u2018'([*\u2022"
+_SENTENCE_ENDS = ".!?\u2026:\n"
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those"])
+_CONNECTORS = frozenset(["and", "&", "of", "the"])
+_DOMAIN = re.compile(r"\.[a-z]{2,}\b")
+_ROLE_BEFORE_NAME = re.compile(
+    rf"(?<![\w-])(?P<role>[A-Za-z][\w-]*)\s+(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,3}})",
+)
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[^\w ]+", "", s.replace("\u2019", "'").casefold()).strip()
+
+
+def _strip_word(tok: str) -> str:
+    return tok.strip(_TRAIL_PUNCT + _LEAD_PUNCT + ".").casefold()
+
+
+def _is_sentence_initial(text: str, start: int) -> bool:
+    """Capitalisation at a sentence start says nothing about a name."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_ENDS
+
+
+def _is_title_case(text: str) -> bool:
+    """Headline styling: nearly every content word capitalised, so capitals carry no signal."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if len(w) >= 4]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.7
+
+
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The whitespace-separated word ending just before ``start`` (and its start), or ("", -1)."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return "", -1
+    j = i
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    return text[j:i], j
+
+
+def _words_after(text: str, end: int, n: int) -> list[str]:
+    return _WORD.findall(text[end : end + 120])[:n]
+
+
+# ---------------------------------------------------------------- page segments
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """A piece of page text a mention can sit in, with where its offsets count from."""
+
+    field: Field
+    text: str
+    offset: int = 0  # added to local offsets: a body paragraph's start inside ``structure.body``
+    field_index: int = 0
+    comment_position: int | None = None
+    rank: int = 0  # reading order
+    title_case: bool = False
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A matched occurrence of a name form."""
+
+    seg: _Segment
+    start: int
+    end: int
+    form: str  # the matched form's key (folded)
+    kind: str  # "full", "surname", "first", "bare", "nick"
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class _Person:
+    names: Counter[str] = field(default_factory=Counter)  # full-name surfaces
+    first: str = ""
+    last: str = ""
+    order: int = 0
+    mentions: int = 0
+    last_seen: int = -1
+
+    @property
+    def name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n), self.names[n]))
+
+
+def _segments(structure: PageStructure) -> list[_Segment]:
+    segs: list[_Segment] = []
+    rank = 0
+
+    def add(field_: Field, text: str | None, **kw: object) -> None:
+        nonlocal rank
+        if text and text.strip():
+            # Credits are read structurally, so their capitals need no corroboration.
+            title_case = field_ != "credit" and _is_title_case(text)
+            segs.append(_Segment(field_, text, rank=rank, title_case=title_case, **kw))  # type: ignore[arg-type]
+            rank += 1
+
+    add("title", structure.title)
+    add("subtitle", structure.subtitle)
+    for i, cap in enumerate(structure.image_captions):
+        add("caption", cap, field_index=i)
+    for i, cred in enumerate(structure.image_credits):
+        add("credit", cred, field_index=i)
+    for start, para in zip(structure.paragraph_starts(), structure.paragraphs, strict=True):
+        add("body", para, offset=start)
+    for c in structure.comments:
+        add("comment", c.body, comment_position=c.position)
+    return segs
+
+
+# ---------------------------------------------------------------- name-form checks
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim a candidate span to the name: no possessive, no leading role or honorific, no punctuation."""
+    while start < end and text[start] in _LEAD_PUNCT + " ":
+        start += 1
+    while end > start and text[end - 1] in _TRAIL_PUNCT + " ":
+        end -= 1
+    # A possessive "Name's" is the person Name.
+    if end - start > 2 and text[end - 2] in _APOS and text[end - 1] in "sS":
+        end -= 2
+    elif end - start > 1 and text[end - 1] in _APOS:
+        end -= 1
+    # Roles and honorifics NER sometimes takes into the span ("Screenwriter Jane Roe").
+    while True:
+        m = _WORD.match(text, start)
+        if not m or m.end() >= end:
+            break
+        w = _strip_word(m.group())
+        if w in cues.ROLE_NOUNS or w in cues.HONORIFICS or w in cues.ROLE_MODIFIERS or w in _DETERMINERS:
+            start = m.end()
+            while start < end and text[start].isspace():
+                start += 1
+        else:
+            break
+    if end - start < 2 or "/" in text[start:end] or "@" in text[start:end]:
+        return None
+    return start, end
+
+
+def _name_tokens_ok(tokens: Sequence[str], nlp: Language) -> bool:
+    """Whether the words can form a personal name at all, wherever they stand."""
+    if not tokens or len(tokens) > 5:
+        return False
+    core = [t for t in tokens if t.casefold() not in cues.NAME_PARTICLES]
+    if not core or len(core) > 4:
+        return False
+    for i, tok in enumerate(tokens):
+        low = tok.casefold().rstrip(".")
+        if low in cues.NAME_PARTICLES and 0 < i < len(tokens) - 1:
+            continue
+        # Names are capitalised words; digits, domains and glued punctuation belong to other things.
+        if not tok[0].isupper() or any(ch.isdigit() for ch in tok) or _DOMAIN.search(tok):
+            return False
+        if low in cues.FUNCTION_WORDS:  # "Will Be Able": a headline fragment, not a name
+            return False
+        if i > 0 and low in cues.ORG_SUFFIXES:  # "Some Images", "Some Guild"
+            return False
+    last = tokens[-1].casefold().rstrip(".")
+    if len(tokens) == 1 and (last in cues.ORG_SUFFIXES or (tokens[0].isupper() and len(tokens[0]) > 1)):
+        return False  # a lone acronym or institution word is an organisation
+    if last in cues.NON_NAME_WORDS or last in cues.PLACEHOLDER_SURNAMES:
+        return False
+    # A name never ends in an acronym ("Some ORG" is an organisation).
+    return not (len(tokens) > 1 and tokens[-1].isupper() and len(tokens[-1]) > 1)
+
+
+def _adjective_noun_phrase(tokens: Sequence[str], nlp: Language) -> bool:
+    """A capitalised adjective + common noun ("Angry Crowd") reads as a title, not a given name."""
+    if len(tokens) != 2:
+        return False
+    pos = words_by_pos(nlp)
+    first, last = tokens[0].casefold(), tokens[1].casefold()
+    return first in pos.get("adj", ()) and last in pos.get("noun", ())
+
+
+def _thing_context(text: str, start: int, end: int) -> bool:
+    """A single capitalised token whose neighbours say it names a thing, a work or a modifier."""
+    before, _ = _word_before(text, start)
+    b = _strip_word(before)
+    if before and before[-1] not in ",;:" and (b in _DETERMINERS or b in cues.THING_NOUNS):
+        return True  # "The Name" (a title), "video tool Name" (a product)
+    if re.match(r"\s*,\s*which\b", text[end:]):
+        return True  # "Name, which ...": the text itself says it is not a who
+    # "Name writer", "Name and Other star": a capitalised run right before a role noun qualifies
+    # the role (a show, an employer) rather than naming a person. A possessive breaks the run.
+    if end < len(text) and text[end] in _APOS:
+        return False
+    words = _words_after(text, end, 8)
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w[-1] in ",;:.!?":
+            return False
+        low = w.casefold()
+        if low in cues.ROLE_NOUNS:
+            return True
+        if w[0].isupper() or (low in _CONNECTORS and i + 1 < len(words) and words[i + 1][0].isupper()):
+            i += 1
+            continue
+        return False
+    return False
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """The title or role written right before a name ("former Google CEO", "Dr.")."""
+    word, wstart = _word_before(text, start)
+    if not word or word[-1] in ',;:!?\u201d"':
+        return None
+    low = _strip_word(word)
+    if low in cues.HONORIFICS:
+        return word.rstrip(",")
+    if low not in cues.ROLE_NOUNS:
+        return None
+    parts = [(word, wstart)]
+    at = wstart
+    while len(parts) < 7:
+        w, ws = _word_before(text, at)
+        if not w or w[-1] in ',;:.!?\u201d")' or ws < 0:
+            break
+        low = _strip_word(w)
+        if low in _CONNECTORS - {"the"}:
+            nxt = parts[-1][0]
+            if not nxt[0].isupper():
+                break
+        elif low in cues.FUNCTION_WORDS or not (
+            w[0].isupper() or low in cues.ROLE_MODIFIERS or low in cues.ROLE_NOUNS
+        ):
+            break
+        parts.append((w, ws))
+        at = ws
+        if _is_sentence_initial(text, ws):
+            break
+    while parts and _strip_word(parts[-1][0]) in _CONNECTORS:
+        parts.pop()
+    return text[parts[-1][1] : start].strip() or None
+
+
+# ---------------------------------------------------------------- discovery
+@dataclass(slots=True)
+class _Found:
+    """A discovered name form and the evidence for it."""
+
+    tokens: tuple[str, ...]
+    in_article: bool = False
+    in_plain_article: bool = False  # in article text that is not title-case
+    mid_sentence: bool = False  # seen at least once away from a sentence start
+    thing: bool = False  # seen in a context that makes it a thing or a modifier
+    from_comments: bool = False
+    surfaces: list[str] = field(default_factory=list)
+
+
+def _note(found: dict[str, _Found], seg: _Segment, start: int, end: int, nlp: Language) -> None:
+    span = _clean_span(seg.text, start, end)
+    if span is None:
+        return
+    s, e = span
+    surface = seg.text[s:e]
+    tokens = tuple(surface.split())
+    if not _name_tokens_ok(tokens, nlp):
+        return
+    key = _fold(" ".join(tokens))
+    if not key:
+        return
+    f = found.setdefault(key, _Found(tokens))
+    f.surfaces.append(surface)
+    if seg.field == "comment":
+        f.from_comments = True
+    else:
+        f.in_article = True
+        f.in_plain_article |= not seg.title_case
+    f.mid_sentence |= not _is_sentence_initial(seg.text, s) and not seg.title_case
+    if len(tokens) == 1 and _thing_context(seg.text, s, e):
+        f.thing = True
+
+
+def _credit_names(seg: _Segment) -> Iterable[tuple[int, int]]:
+    """Photographers in a credit line: "Name/Agency", "Photo: Name/Outlet", "Name via Agency"."""
+    text = seg.text
+    # What follows "for" names who commissioned the picture, never who took it.
+    cut = re.search(r"\s+for\s+", text)
+    limit = cut.start() if cut else len(text)
+    for m in re.finditer(r"[^/|;,\u00a9]+", text[:limit]):
+        part_start, part = m.start(), m.group()
+        sub = re.split(r"\s+via\s+", part)[0]
+        tokens = list(_WORD.finditer(sub))
+        while tokens and _strip_word(tokens[0].group()) in cues.CREDIT_PREFIXES:
+            tokens.pop(0)
+        if len(tokens) < 2:
+            continue  # a lone word in a credit is an agency or an outlet
+        yield part_start + tokens[0].start(), part_start + tokens[-1].end()
+
+
+def _discover_article(segs: Sequence[_Segment], nlp: Language) -> dict[str, _Found]:
+    found: dict[str, _Found] = {}
+    article = [s for s in segs if s.field != "comment"]
+    credits = [s for s in article if s.field == "credit"]
+    ner_segs = [s for s in article if s.field != "credit"]
+    for seg in credits:
+        for s, e in _credit_names(seg):
+            _note(found, seg, s, e, nlp)
+    for seg, doc in zip(ner_segs, nlp.pipe([s.text for s in ner_segs], batch_size=64), strict=True):
+        _note_doc(found, seg, doc, nlp)
+    return found
+
+
+def _note_doc(found: dict[str, _Found], seg: _Segment, doc, nlp: Language, base: int = 0) -> None:
+    other = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            _note(found, seg, base + ent.start_char, base + ent.end_char, nlp)
+        elif len(ent) > 1:
+            other.append((base + ent.start_char, base + ent.end_char))
+    # A role noun right before capitalised words introduces a name even where NER misses it
+    # ("fellow booster Some Body" tagged NORP + nothing); unless NER sees a multi-word place/org there.
+    text = doc.text
+    for m in _ROLE_BEFORE_NAME.finditer(text):
+        if m.group("role").casefold() not in cues.ROLE_NOUNS:
+            continue
+        s, e = base + m.start("name"), base + m.end("name")
+        if any(os <= s and e <= oe for os, oe in other):
+            continue
+        _note(found, seg, s, e, nlp)
+
+
+def _discover_comments(
+    segs: Sequence[_Segment], known: re.Pattern[str] | None, nlp: Language, found: dict[str, _Found]
+) -> int:
+    """NER only on comment sentences that could introduce a new name; returns how many it ran on."""
+    jobs: list[tuple[_Segment, int, str]] = []
+    for seg in segs:
+        if seg.field != "comment":
+            continue
+        covered = [(m.start(), m.end()) for m in known.finditer(seg.text)] if known else []
+        for sm in _SENTENCE.finditer(seg.text):
+            sent = sm.group()
+            for pm in _CAP_PAIR.finditer(sent):
+                ps, pe = sm.start() + pm.start(), sm.start() + pm.end()
+                if any(cs <= ps and pe <= ce for cs, ce in covered):
+                    continue
+                if pm.group().split()[0] in ("I", "I'm", "I\u2019m"):
+                    continue
+                jobs.append((seg, sm.start(), sent))
+                break
+    for (seg, base, _sent), doc in zip(jobs, nlp.pipe([j[2] for j in jobs], batch_size=64), strict=True):
+        _note_doc(found, seg, doc, nlp, base)
+    return len(jobs)
+
+
+# ---------------------------------------------------------------- matching and resolution
+def _form_regex(forms: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
+    alts = sorted({f for f in forms if f}, key=len, reverse=True)
+    if not alts:
+        return None
+    body = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in alts)
+    return re.compile(rf"(?<![\w\-])(?:{body})(?![\w]|-\w)", flags)
+
+
+def _handle_keys(structure: PageStructure) -> set[str]:
+    keys = set()
+    for c in structure.comments:
+        h = c.author.strip()
+        keys.add(_fold(h))
+        keys.add(_fold(re.sub(r"[-_.]+", " ", h)))
+        keys.add(_fold(re.sub(r"[-_.]+", " ", re.sub(r"[-_][a-z0-9]{1,4}$", "", h))))
+    keys.discard("")
+    return keys
+
+
+def extract_people(
+    structure: PageStructure, nlp: Language
+) -> tuple[tuple[PagePerson, ...], tuple[Mention, ...]]:
+    """The named humans of a page and every mention of them, with offsets into the field texts."""
+    segs = _segments(structure)
+    found = _discover_article(segs, nlp)
+    handles = _handle_keys(structure)
+
+    def full_ok(f: _Found) -> bool:
+        if len(f.tokens) < 2:
+            return False
+        if not f.in_article:
+            # Comment-only names: casual text, title-case fragments and handles abound there.
+            if _fold(" ".join(f.tokens)) in handles or _adjective_noun_phrase(f.tokens, nlp):
+                return False
+            return all(t[0].isupper() for t in f.tokens)
+        return True
+
+    known_article = _form_regex(" ".join(f.tokens) for f in found.values() if full_ok(f))
+    _discover_comments(segs, known_article, nlp, found)
+
+    # A name seen only in title-case text must be corroborated by plain text somewhere on the page:
+    # NER in headlines takes any capitalised run for a name ("Name Argues That").
+    plain_text = "\n".join(s.text for s in segs if not s.title_case)
+    fulls = {}
+    for key, f in found.items():
+        if not full_ok(f):
+            continue
+        if not f.in_plain_article and not f.from_comments:
+            surface = " ".join(f.tokens)
+            if not re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", plain_text):
+                continue
+        fulls[key] = f
+
+    # People from full names: same first and last name (middle initials, suffixes aside) is one person.
+    people: list[_Person] = []
+    by_pair: dict[tuple[str, str], _Person] = {}
+    by_last: dict[str, list[_Person]] = defaultdict(list)
+    for f in fulls.values():
+        core = [t for t in f.tokens if t.casefold().rstrip(".") not in cues.NAME_SUFFIXES]
+        first, last = _fold(core[0]), _fold(core[-1])
+        p = by_pair.get((first, last))
+        if p is None:
+            p = _Person(first=first, last=last, order=len(people))
+            by_pair[(first, last)] = p
+            people.append(p)
+            by_last[last].append(p)
+        p.names[" ".join(f.tokens)] += len(f.surfaces)
+    # A full name whose last word truncates another person's surname is that person's nickname
+    # ("Big Smit" for "... Smith"), not a new person.
+    for p in list(people):
+        for q in people:
+            if q is not p and _is_truncation(p.last, q.last):
+                people.remove(p)
+                by_last[p.last].remove(p)
+                by_pair.pop((p.first, p.last), None)
+                break
+
+    first_names = {p.first for p in people}
+    last_names = set(by_last)
+    singles: dict[str, _Found] = {k: f for k, f in found.items() if len(f.tokens) == 1}
+    # Single words NER saw alone: a surname or first name of someone on the page, or a bare name.
+    bare: set[str] = set()
+    first_forms: set[str] = set()
+    words = words_by_pos(nlp)
+    for key, f in singles.items():
+        if key in last_names:
+            continue
+        if key in first_names:
+            first_forms.add(f.tokens[0])
+            continue
+        if f.thing or not f.in_plain_article or not f.mid_sentence:
+            continue  # a title, a product, a modifier, or capitalised only by position
+        if key in words.get("adj", ()) or key in words.get("verb", ()) or key in words.get("adv", ()):
+            continue  # an ordinary word NER took for a name
+        bare.add(f.tokens[0])
+    for b in sorted(bare):
+        p = _Person(first="", last=_fold(b), order=len(people))
+        p.names[b] += 1
+        people.append(p)
+        by_last[p.last].append(p)
+
+    hits = _match(segs, people, first_forms, nlp)
+    return _resolve(hits, people, by_last)
+
+
+def _is_truncation(short: str, full: str) -> bool:
+    """``short`` is a clipped form of the surname ``full`` (a nickname), long enough to be specific."""
+    return (
+        len(full) >= 5
+        and len(short) >= max(4, -(-len(full) * 3 // 5))
+        and len(short) < len(full)
+        and full.startswith(short)
+    )
+
+
+def _match(
+    segs: Sequence[_Segment], people: Sequence[_Person], first_forms: set[str], nlp: Language
+) -> list[_Hit]:
+    full_forms: dict[str, str] = {}
+    for p in people:
+        for n in p.names:
+            if len(n.split()) > 1:
+                full_forms[n] = "full"
+    surname_forms: dict[str, str] = {}
+    for p in people:
+        for n in p.names:
+            toks = [t for t in n.split() if t.casefold().rstrip(".") not in cues.NAME_SUFFIXES]
+            surname_forms[toks[-1]] = "surname" if len(n.split()) > 1 else "bare"
+    nick_forms: dict[str, str] = {}
+    taken = {_fold(f) for f in surname_forms} | {p.first for p in people}
+    for last in {p.last for p in people if p.first}:
+        surface = next(t for p in people if p.last == last for t in p.name.split() if _fold(t) == last)
+        for n in range(4, len(surface)):
+            pref = surface[:n]
+            if _is_truncation(_fold(pref), last) and _fold(pref) not in taken:
+                nick_forms[pref] = "nick"
+    kinds = {**nick_forms, **{f: "first" for f in first_forms}, **surname_forms, **full_forms}
+    sensitive = _form_regex(kinds)
+    folded_full = {_fold(f): f for f in full_forms}
+    insensitive = _form_regex(full_forms, re.IGNORECASE)
+    hits: list[_Hit] = []
+    for seg in segs:
+        spans: list[tuple[int, int, str]] = []
+        if sensitive:
+            spans += [(m.start(), m.end(), m.group()) for m in sensitive.finditer(seg.text)]
+        if insensitive and seg.field == "comment":
+            # Readers write names in lower case ("some body"); full names are specific enough.
+            spans += [(m.start(), m.end(), m.group()) for m in insensitive.finditer(seg.text)]
+        spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        last_end = -1
+        for s, e, surface in spans:
+            if s < last_end:
+                continue
+            norm = " ".join(surface.split())
+            kind = kinds.get(norm) or ("full" if _fold(norm) in folded_full else None)
+            if kind is None:
+                continue
+            if kind != "full" and _thing_context(seg.text, s, e):
+                continue  # "the film Surname": a work named after the person, not a mention
+            if kind == "nick":
+                # A nickname often carries a capitalised epithet ("Big Smit").
+                word, ws = _word_before(seg.text, s)
+                epithet = word and word[0].isupper() and word.isalpha()
+                if epithet and word.casefold() not in cues.FUNCTION_WORDS:
+                    s = ws
+            last_end = e
+            hits.append(_Hit(seg, s, e, _fold(norm), kind, _role_before(seg.text, s)))
+    return hits
+
+
+def _resolve(
+    hits: Sequence[_Hit], people: list[_Person], by_last: dict[str, list[_Person]]
+) -> tuple[tuple[PagePerson, ...], tuple[Mention, ...]]:
+    by_full: dict[str, _Person] = {}
+    by_first: dict[str, list[_Person]] = defaultdict(list)
+    for p in people:
+        for n in p.names:
+            by_full[_fold(n)] = p
+        if p.first:
+            by_first[p.first].append(p)
+    totals: Counter[int] = Counter()
+    for h in hits:
+        if h.kind == "full" and h.form in by_full:
+            totals[id(by_full[h.form])] += 1
+
+    def pick(cands: Sequence[_Person]) -> _Person | None:
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        seen = [c for c in cands if c.last_seen >= 0]
+        if seen:
+            return max(seen, key=lambda c: c.last_seen)
+        return max(cands, key=lambda c: (totals[id(c)], -c.order))
+
+    ordered = sorted(hits, key=lambda h: (h.seg.rank, h.start))
+    resolved: list[tuple[_Hit, _Person]] = []
+    for i, h in enumerate(ordered):
+        if h.kind == "full":
+            p = by_full.get(h.form)
+        elif h.kind in ("surname", "bare"):
+            p = pick(by_last.get(h.form, []))
+        elif h.kind == "first":
+            p = pick(by_first.get(h.form, []))
+        else:  # nickname: a truncated surname
+            last = h.form.split()[-1]
+            p = pick([q for q in people if q.first and _is_truncation(last, q.last)])
+        if p is None:
+            continue
+        p.last_seen = i
+        p.mentions += 1
+        resolved.append((h, p))
+
+    out_people: list[PagePerson] = []
+    mentions: list[Mention] = []
+    info: dict[int, tuple[list[str], list[str]]] = {}
+    for p in people:
+        if p.mentions:
+            info[id(p)] = ([], [])
+    for h, p in resolved:
+        name = p.name
+        surface = h.seg.text[h.start : h.end]
+        aliases, roles = info[id(p)]
+        norm_surface = " ".join(surface.split())
+        if norm_surface != name and norm_surface not in aliases:
+            aliases.append(norm_surface)
+        if h.role and h.role.casefold() not in {r.casefold() for r in roles}:
+            roles.append(h.role)
+        mentions.append(
+            Mention(
+                name=name,
+                surface=surface,
+                field=h.seg.field,
+                start_char=h.seg.offset + h.start,
+                end_char=h.seg.offset + h.end,
+                comment_position=h.seg.comment_position,
+                field_index=h.seg.field_index,
+                role=h.role,
+            )
+        )
+    for p in sorted((p for p in people if p.mentions), key=lambda p: p.order):
+        aliases, roles = info[id(p)]
+        out_people.append(PagePerson(name=p.name, aliases=tuple(aliases), roles=tuple(roles)))
+    return tuple(out_people), tuple(mentions)
