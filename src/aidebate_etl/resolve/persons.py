@@ -22,7 +22,8 @@ Rules, in order (each one explains its reason):
    stays a person of its own (a page that only says ``Roe`` gives no way to choose).
 
 The canonical name is the fullest form: most name words, then named so by most pages, then properly
-capitalised, then the shortest spelling, then alphabetical, so the result never depends on page order.
+capitalised, then with its accents, then the shortest spelling, then alphabetical, so the result never
+depends on page order.
 """
 
 from __future__ import annotations
@@ -153,16 +154,19 @@ def _canonical(names: list[tuple[str, PagePerson]]) -> str:
     for article, pp in names:
         pages_using[pp.name].add(article)
 
-    def rank(name: str) -> tuple[int, int, int, int, str]:
+    def rank(name: str) -> tuple[int, int, int, int, int, str]:
         tokens = _match_tokens(name)
-        capitalised = all(
-            w[:1].isupper() for w in name.split() if w[:1].isalpha() and w.lower() not in _PARTICLES
-        )
+        words = [w for w in name.split() if w[:1].isalpha() and w.lower() not in _PARTICLES]
+        # Written as a name usually is: capitalised, not shouted in capitals (initials like "JD" aside).
+        proper = all(w[:1].isupper() and not (len(w) > 2 and w.isupper()) for w in words)
         has_honorific = len(ids.name_key(name).split()) != len(tokens)
+        # Pages that keep the accents spell the name as its owner does; folding only ever removes them.
+        n_accented = sum(1 for ch in name if ord(ch) > 127 and ch.isalpha())
         return (
             -len(tokens),
             -len(pages_using[name]),
-            0 if capitalised and not has_honorific else 1,
+            0 if proper and not has_honorific else 1,
+            -n_accented,
             len(name),
             name,
         )
@@ -214,7 +218,7 @@ def resolve_people(
         candidates = sorted(full_roots_by_surname.get(k, ()))
         if len(candidates) > 1:
             mine = (_fold(pp.aliases) | _fold(pp.roles)) - {" ".join(k)}
-            candidates = [c for c in candidates if _overlaps(mine, evidence[c])]
+            candidates = [c for c in candidates if _overlaps(mine, evidence[c] - {" ".join(k)})]
         if len(candidates) == 1:
             bare_target[(a, pp.name)] = candidates[0]
 
