@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from aidebate_etl.parse.article import find_title, first_body_line, parse_article
 from aidebate_etl.parse.blocks import split_lines
-from aidebate_etl.parse.comments import parse_declared_count, parse_thread
+from aidebate_etl.parse.comments import is_thread_heading, parse_declared_count, parse_thread
 from aidebate_etl.records import PageStructure
 
 __all__ = ["parse_page"]
@@ -24,7 +24,12 @@ def parse_page(text: str) -> PageStructure:
     # "he said:" in the page header cannot be taken for the start of the thread.
     lead = first_body_line(lines, title_index)
     thread = parse_thread(lines, lead + 1) if lead < len(lines) else None
-    end = thread.start if thread is not None else len(lines)
+    if thread is not None:
+        end = thread.start
+    else:
+        # A thread heading with no comments under it (not loaded when the page was copied) still ends
+        # the article.
+        end = next((i for i in range(lead + 1, len(lines)) if is_thread_heading(lines[i].text)), len(lines))
     article = parse_article(lines, title_index, end)
     return PageStructure(
         title=article.title,

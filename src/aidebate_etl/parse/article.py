@@ -23,6 +23,7 @@ from aidebate_etl.parse.blocks import (
     is_time_text,
     split_paragraphs,
     words,
+    wrap_width,
 )
 from aidebate_etl.parse.captions import is_alt_text, parse_credit_line
 from aidebate_etl.records import Image
@@ -42,9 +43,13 @@ MIN_LEAD_WORDS = 8
 MAX_DEK_WORDS = 45
 # Deks are phrases, not labels: a shorter unpunctuated line under the headline is a kicker or a tag line.
 MIN_DEK_WORDS = 5
+# A caption is a sentence or two; a longer line above a credit is body prose that shares the block.
+MAX_CAPTION_WORDS = 40
 # Teaser headlines and tag lines inside image blocks are headline-sized.
 MAX_HEADLINE_WORDS = 20
 
+# Breadcrumb trails ("News > Local > Transit") separate short section names with arrows or slashes.
+_BREADCRUMB_RE = re.compile(r"^[^>›»/|]{1,40}(?:\s[>›»/|]\s[^>›»/|]{1,40}){2,}$")
 _COUNTER_RE = re.compile(r"^(?:image|photo|slide)?\s*\d+\s*(?:/|of)\s*\d+$", re.I)
 _RELATED_RE = re.compile(
     r"^(?:"
@@ -75,10 +80,12 @@ def is_furniture(text: str) -> bool:
     if ws and all(w.lower() in lexicon.SHARE_WORDS for w in ws):
         return True
     if len(ws) <= MAX_FURNITURE_WORDS and (
-        contains_cue(text, lexicon.SIGN_IN_CUES) or contains_cue(text, lexicon.BOX_CUES)
+        contains_cue(text, lexicon.SIGN_IN_CUES)
+        or contains_cue(text, lexicon.BOX_CUES)
+        or contains_cue(text, lexicon.THREAD_FURNITURE_CUES)
     ):
         return True
-    return bool(_COUNTER_RE.match(text) or is_time_text(text))
+    return bool(_COUNTER_RE.match(text) or _BREADCRUMB_RE.match(text) or is_time_text(text))
 
 
 def is_head_furniture(text: str) -> bool:
@@ -164,125 +171,158 @@ def first_body_line(lines: list[Line], title_index: int) -> int:
     return len(lines)
 
 
-@dataclass(slots=True)
-class _Block:
-    texts: list[str]
-    images: list[Image]
-    is_image: bool
-    related: list[int]  # positions in texts after which a related link stood (teaser candidates)
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One item of the article region in page order: a text paragraph or a marker left by furniture."""
+
+    kind: str  # "text", "image", "byline", "related" (a link line) or "related_label" (link text follows)
+    text: str = ""
+    image: Image | None = None
 
 
-def _read_block(block: list[Line], title: str) -> tuple[_Block, bool]:
-    """Classify one block's lines; returns the block and whether an article-end heading was met."""
-    texts: list[str] = []
-    images: list[Image] = []
+def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[_Unit], bool]:
+    """Units of one blank-line-separated block; also whether an article-end heading was met in it.
+
+    Alt text and credit lines make the block an image block, in which headline-shaped lines are tag lines or
+    leftover alt text rather than prose.
+    """
+    events: list[_Unit | list[str]] = []
+    run: list[str] = []
     is_image = False
-    related_at: list[int] = []
+    stop = False
+
+    def flush() -> None:
+        nonlocal run
+        if run:
+            events.append(run)
+            run = []
+
     for line in block:
         t = line.text
         if is_article_end(t):
-            return _Block(texts, images, is_image, related_at), True
+            stop = True
+            break
         if is_related_link(t) or _is_related_label(t):
-            related_at.append(len(texts))
+            flush()
+            events.append(_Unit("related" if is_related_link(t) else "related_label", t))
+        elif is_furniture(t):
             continue
-        if is_furniture(t):
-            continue
-        if is_alt_text(t, title):
+        elif not ends_sentence(t) and any(p.match(t) for p in lexicon.BYLINE_PATTERNS):
+            flush()
+            events.append(_Unit("byline", t))
+        elif is_alt_text(t, title):
             is_image = True
-            texts.append("\0alt")  # placeholder: an alt line is never a caption
-            continue
-        img = parse_credit_line(t)
-        if img is not None:
+            flush()
+            events.append(_Unit("image"))
+        elif (img := parse_credit_line(t)) is not None:
             is_image = True
-            if img.caption is None and texts and texts[-1] != "\0alt" and len(words(texts[-1])) <= 40:
+            if img.caption is None and run and len(words(run[-1])) <= MAX_CAPTION_WORDS:
                 # A caption set on its own line directly above its credit.
-                img = Image(caption=texts.pop(), credit=img.credit)
-            images.append(img)
+                img = Image(caption=run.pop(), credit=img.credit)
+            flush()
+            events.append(_Unit("image", image=img))
+        else:
+            run.append(t)
+    flush()
+    units: list[_Unit] = []
+    for ev in events:
+        if isinstance(ev, _Unit):
+            units.append(ev)
             continue
-        texts.append(t)
-    if is_image:
-        # Tag lines and leftover alt text sit in image blocks; real prose there is kept.
-        texts = [t for t in texts if t != "\0alt" and not _is_headline_like(t)]
-    return _Block(texts, images, is_image, related_at), False
+        texts = [t for t in ev if not (is_image and _is_headline_like(t))]
+        units.extend(_Unit("text", p) for p in split_paragraphs(texts, width) if texts)
+    return units, stop
 
 
 def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
     """Headline, dek, body and images of the article between the headline and ``end`` (exclusive)."""
     title = lines[title_index].text
     art = Article(title=title)
-    raw_blocks = group_blocks(lines[title_index + 1 : end])
-    blocks: list[_Block] = []
-    for raw in raw_blocks:
-        blk, stop = _read_block(raw, title)
-        blocks.append(blk)
+    units: list[_Unit] = []
+    region = lines[title_index + 1 : end]
+    width = wrap_width(region)
+    for raw in group_blocks(region):
+        block_units, stop = _read_block(raw, title, width)
+        units.extend(block_units)
         if stop:
             break
 
     in_body = False
     images_seen = False
     drop_next_teaser = False
-    last_para_block = -1
-    for bi, blk in enumerate(blocks):
-        art.images.extend(blk.images)
-        texts = list(blk.texts)
-        for pos in sorted(blk.related, reverse=True):
+    last_appended = -1  # index in units of the last paragraph appended
+    for k, unit in enumerate(units):
+        if unit.kind == "image":
+            images_seen = True
+            if unit.image is not None:
+                art.images.append(unit.image)
+            continue
+        if unit.kind == "byline":
+            continue
+        if unit.kind in ("related", "related_label"):
             # The teaser headline printed just above a related link belongs to the linked story.
-            if pos > 0 and pos - 1 < len(texts) and _is_headline_like(texts[pos - 1]):
-                del texts[pos - 1]
-            elif (
-                pos == 0
-                and art.paragraphs
-                and last_para_block == bi - 1
-                and in_body
-                and _is_headline_like(art.paragraphs[-1])
-            ):
+            if last_appended == k - 1 and art.paragraphs and _is_headline_like(art.paragraphs[-1]):
                 art.paragraphs.pop()
-        if blk.related and not texts:
-            drop_next_teaser = any(pos == len(blk.texts) for pos in blk.related)
-        for para in split_paragraphs(texts) if texts else []:
-            if drop_next_teaser and _is_headline_like(para):
-                drop_next_teaser = False
-                continue
+            drop_next_teaser = unit.kind == "related_label"
+            continue
+        para = unit.text
+        if drop_next_teaser:
             drop_next_teaser = False
-            if not in_body:
-                if is_head_furniture(para):
-                    continue
-                is_item = bullet_item(para) is not None
-                if ends_sentence(para) or is_item:
-                    next_is_image = _next_is_image(blocks, bi)
-                    if (
-                        art.subtitle is None
-                        and not images_seen
-                        and next_is_image
-                        and len(words(para)) <= MAX_DEK_WORDS
-                        and not art.paragraphs
-                    ):
-                        art.subtitle = para
-                        continue
-                    in_body = True
-                elif art.subtitle is None and not images_seen and len(words(para)) >= MIN_DEK_WORDS:
+            if _is_headline_like(para):
+                continue
+        if not in_body:
+            if is_head_furniture(para):
+                continue
+            if ends_sentence(para) or bullet_item(para) is not None:
+                if (
+                    art.subtitle is None
+                    and not images_seen
+                    and len(words(para)) <= MAX_DEK_WORDS
+                    and _dek_boundary_follows(units, k)
+                ):
                     art.subtitle = para
                     continue
-                else:
-                    continue
-            elif is_furniture(para):
+                in_body = True
+            elif art.subtitle is None and not images_seen and len(words(para)) >= MIN_DEK_WORDS:
+                art.subtitle = para
                 continue
-            art.paragraphs.append(para)
-            last_para_block = bi
-        if blk.is_image:
-            images_seen = True
+            else:
+                continue
+        elif is_furniture(para):
+            continue
+        art.paragraphs.append(para)
+        last_appended = k
+    art.paragraphs = _drop_pull_quotes(art.paragraphs)
     if not art.paragraphs:
         raise NoArticle(f"no body paragraph under the headline {title!r}")
     return art
 
 
-def _next_is_image(blocks: list[_Block], i: int) -> bool:
-    for blk in blocks[i + 1 :]:
-        if blk.is_image:
+def _dek_boundary_follows(units: list[_Unit], k: int) -> bool:
+    """A punctuated line is a dek, not the lead, when the lead image or the byline comes right after it."""
+    for unit in units[k + 1 :]:
+        if unit.kind in ("image", "byline"):
             return True
-        if blk.texts:
+        if unit.kind == "text" and not is_head_furniture(unit.text):
             return False
     return False
+
+
+def _quote_key(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+def _drop_pull_quotes(paragraphs: list[str]) -> list[str]:
+    """Pull quotes repeat a sentence of the body verbatim in large type; the repeat is furniture."""
+    keys = [_quote_key(p) for p in paragraphs]
+    kept = []
+    for i, (para, key) in enumerate(zip(paragraphs, keys, strict=True)):
+        repeated = len(key.split()) >= MIN_LEAD_WORDS and any(
+            j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)
+        )
+        if not repeated:
+            kept.append(para)
+    return kept
 
 
 __all__ = ["Article", "find_title", "first_body_line", "is_article_end", "is_furniture", "parse_article"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from aidebate_etl.parse import lexicon
 
@@ -106,32 +107,66 @@ def is_time_text(text: str) -> bool:
     return any(p.match(text.strip()) for p in lexicon.TIME_PATTERNS)
 
 
-def join_wrapped(texts: list[str]) -> list[str]:
-    """Join lines of one block into paragraphs.
+# Text wrapped at a fixed width has lines of at most this many characters; lines longer than this are
+# paragraphs pasted whole, and a break between them is a paragraph break.
+MAX_WRAP_WIDTH = 100
+# A wrapped line is "full": the next line's first word would not have fitted on it. Wrappers rarely fill the
+# last few columns, so a line counts as full when it reaches this share of the block's widest line.
+FULL_LINE_SHARE = 0.85
 
-    A block is a single paragraph hard-wrapped at a fixed width when its lines (all but the last) are of a
-    similar, moderate length; then every line break is a wrap. Otherwise a line break after a finished
-    sentence starts a new paragraph, because pages copied with single newlines between paragraphs look like
-    that, and a break inside a sentence (no terminal punctuation, or a lowercase continuation) is a wrap.
+
+# A page is hard-wrapped when at least this share of its multi-line blocks' lines (all but each block's last)
+# are full at one width; prose pasted one paragraph per line never lines up like that.
+MIN_FULL_LINE_SHARE = 0.6
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The column a hard-wrapped page was wrapped at, or None when its line breaks are not wraps.
+
+    Only lines followed by another line of the same block can be wrapped; if most of them end near one
+    column, no wider than a wrap width, that column is the page's width.
     """
-    if len(texts) == 1:
-        return list(texts)
-    head = texts[:-1]
-    # Wrapped text breaks near one column; 100 characters is wider than any wrap width seen in copied text
-    # (typically 60-80) and narrower than most prose paragraphs pasted onto one line.
-    if max(len(t) for t in head) <= 100 and min(len(t) for t in head) >= 0.5 * max(len(t) for t in head):
-        return [" ".join(texts)]
+    # List items are set one per line whatever the width, so they say nothing about wrapping.
+    inner = [a.text for a, b in pairwise(lines) if a.text and b.text and bullet_item(a.text) is None]
+    if len(inner) < 2:
+        return None
+    width = max(len(t) for t in inner)
+    if width > MAX_WRAP_WIDTH:
+        return None
+    full = sum(1 for t in inner if len(t) >= FULL_LINE_SHARE * width)
+    return width if full >= MIN_FULL_LINE_SHARE * len(inner) else None
+
+
+def _is_wrap(prev: str, nxt: str, width: int | None) -> bool:
+    """Whether the break between two lines of one block falls inside a paragraph."""
+    if nxt[:1].islower() or nxt[:1] in ",;:)]" or prev.endswith((",", "-", "–")):
+        return True
+    if ends_on_function_word(prev) and not ends_sentence(prev):
+        return True
+    first = nxt.split(" ", 1)[0]
+    return width is not None and len(prev) + 1 + len(first) > FULL_LINE_SHARE * width
+
+
+def join_wrapped(texts: list[str], width: int | None = None) -> list[str]:
+    """Join the lines of one block into paragraphs.
+
+    A break is a wrap when the line before it is full (on a page wrapped at ``width``, the next word would
+    not have fitted) or when it plainly cuts a sentence (lowercase continuation, trailing comma or function
+    word). Any other break is a paragraph break: pages copied with single newlines between paragraphs, and a
+    headline above its dek, look like that.
+    """
+    if not texts:
+        return []
     paras = [texts[0]]
     for t in texts[1:]:
-        continues = not ends_sentence(paras[-1]) or t[:1].islower() or t[:1] in ",;)]"
-        if continues:
-            paras[-1] = paras[-1] + " " + t
+        if _is_wrap(paras[-1].rsplit("\n", 1)[-1], t, width):
+            paras[-1] = paras[-1] + "\n" + t
         else:
             paras.append(t)
-    return paras
+    return [p.replace("\n", " ") for p in paras]
 
 
-def split_paragraphs(texts: list[str]) -> list[str]:
+def split_paragraphs(texts: list[str], width: int | None = None) -> list[str]:
     """Paragraphs of one block: list items each on their own, the rest joined as wrapped prose."""
     out: list[str] = []
     prose: list[str] = []
@@ -139,7 +174,7 @@ def split_paragraphs(texts: list[str]) -> list[str]:
 
     def flush_prose() -> None:
         if prose:
-            out.extend(join_wrapped(prose))
+            out.extend(join_wrapped(prose, width))
             prose.clear()
 
     for t in texts:

@@ -47,6 +47,7 @@ _AGENCY_END_RE = re.compile(
     + r")$",
     re.I,
 )
+_PARENTHESISED_RE = re.compile(r"^(?P<caption>.*?)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
@@ -97,6 +98,12 @@ def parse_credit_line(text: str) -> Image | None:
     text = text.strip()
     if not text:
         return None
+    m = _PARENTHESISED_RE.match(text)
+    if m:
+        # A credit set in brackets after its caption: "Caption (Jane Roe/Agency)".
+        inner = parse_credit_line(m.group("inner"))
+        if inner is not None and inner.caption is None:
+            return Image(caption=_clean(m.group("caption")), credit=inner.credit)
     m = _LABEL_RE.search(text)
     if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS:
         return Image(caption=_clean(text[: m.start()]), credit=_clean(m.group("credit")))

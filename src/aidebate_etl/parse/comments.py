@@ -117,7 +117,8 @@ def _header_handle(text: str, style: str) -> str | None:
         m = rx.match(text)
         if m:
             handle = m.group("handle").strip()
-            if 0 < len(handle.split()) <= MAX_HANDLE_WORDS and not ends_sentence(handle):
+            # A trailing full stop is an initial ("Jane P."); other sentence punctuation means prose.
+            if 0 < len(handle.split()) <= MAX_HANDLE_WORDS and not ends_sentence(handle.rstrip(".")):
                 return handle
     return None
 
@@ -203,6 +204,7 @@ def _strip_meta_parts(text: str) -> str:
 def _body(lines: list[Line], *, forum: bool) -> str:
     """A comment's paragraphs, joined by a blank line; lines of one paragraph are joined with a space."""
     paras: list[list[str]] = [[]]
+    in_quote = False
     for line in lines:
         t = line.text
         if not t:
@@ -212,11 +214,18 @@ def _body(lines: list[Line], *, forum: bool) -> str:
             continue
         if forum:
             if _QUOTE_LABEL_RE.match(t) or _SUBJECT_RE.match(t):
+                paras.append([])
                 continue
-            if t.startswith(">"):
+            quoted = t.startswith(">")
+            if quoted:
                 t = _QUOTED.sub("", t).strip()
-                if not t or _WROTE_RE.match(t):
-                    continue
+            # Quoted text stays (it may quote the article) as its own paragraph, without its markers and
+            # without the "name wrote:" line that only attributes it.
+            if not t or _WROTE_RE.match(t) or _POSTED_RE.match(t):
+                continue
+            if quoted != in_quote:
+                paras.append([])
+                in_quote = quoted
         paras[-1].append(t)
     return PARAGRAPH_SEPARATOR.join(" ".join(p) for p in paras if p)
 
@@ -276,14 +285,20 @@ def _parse_flat(lines: list[Line], start: int) -> tuple[ParsedComment, ...]:
             if not (ln.text and (is_thread_heading(ln.text) or _is_thread_furniture(ln.text)))
         ]
         seg_start = i + 1
+        levels = [int(m.group(1)) for ln in seg if (m := lexicon.DEPTH_LABEL_RE.match(ln.text))]
+        seg = [ln for ln in seg if not lexicon.DEPTH_LABEL_RE.match(ln.text)]
         content = [ln for ln in seg if ln.text and not _is_meta(ln.text)]
         if not content:
             continue
         handle_line = content[0]
         body_lines = seg[seg.index(handle_line) + 1 :]
-        entries.append(
-            (_strip_meta_parts(handle_line.text), handle_line.indent, _body(body_lines, forum=False))
-        )
+        first = next((ln for ln in body_lines if ln.text and not _is_meta(ln.text)), None)
+        if first is not None and first.text in {author for author, _, _ in entries}:
+            # Reply layouts print the name of the comment answered under the replier's handle.
+            body_lines = [ln for ln in body_lines if ln is not first]
+        # An explicit "level N" label is a surer depth cue than the indentation a copy may have lost.
+        nesting = levels[0] if levels else handle_line.indent
+        entries.append((_strip_meta_parts(handle_line.text), nesting, _body(body_lines, forum=False)))
     return _tree(entries)
 
 

@@ -252,6 +252,9 @@ THREAD_FURNITURE_CUES = (
     "community guidelines",
     "notify me of",
     "save my name, email",
+    "reply to this topic",
+    "post a reply",
+    "start a new topic",
 )
 
 # Verbs that forum and blog-comment headers put after the handle ("jdoe wrote:", "jdoe said...").
@@ -295,6 +298,9 @@ COMMENT_ACTION_WORDS = frozenset(
         "follow",
         "block",
         "mute",
+        "save",
+        "award",
+        "more",
     ]
 )
 
@@ -376,7 +382,7 @@ TIME_PATTERNS = (
     re.compile(
         r"^(?:about |over |almost )?(?:\d+|an?|one)\s*"
         r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
-        r"w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)(?:\s+ago)?$",
+        r"w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)\.?(?:\s+ago)?$",
         re.I,
     ),
     re.compile(r"^(?:just now|yesterday|today|edited|\(edited\))$", re.I),
@@ -393,10 +399,13 @@ TIME_PATTERNS = (
 
 # Bylines and reading-time lines sit between the headline and the body on most news templates.
 BYLINE_PATTERNS = (
-    re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}(?:\s*[|,·•-].*)?$"),
+    re.compile(r"^[Bb][Yy]:?\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}(?:\s*[|,·•-].*)?$"),
     re.compile(r"^(?:published|updated|posted|last updated)\b.{0,60}$", re.I),
     re.compile(r"^\d+\s*(?:-|\s)?min(?:ute)?s?\s+read$", re.I),
 )
 
 # Bullet markers that start a list item in a copied page.
 BULLET_RE = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*+\-–—]|\d{1,2}[.)])\s+(?=\S)")
+
+# Threads copied from nested-list layouts label each comment's nesting as "level 2", "level 3"…
+DEPTH_LABEL_RE = re.compile(r"^level\s+(\d{1,2})$", re.I)
