@@ -1,0 +1,302 @@
+"""Claims of the article body: direct quotes and reported speech, each with its speaker.
+
+One pass over the body's sentences, in order. For each quote the attribution is tried from the most
+to the least explicit: a cue right after the closing mark (`"…," Lee said` / `said Lee` / `— Lee`),
+a cue right before the opening mark (`Lee said: "…"` / `She continued, "…"` / `Lee: "…"`), the
+subject of the sentence the quote sits in (`Lee thinks people "…"`), and last, for a quote that is
+(nearly) its whole sentence, the speaker still talking (the paragraph or the one before). Pronouns,
+role epithets and organisation epithets resolve through ``Salience``, updated as the pass moves on.
+Quotes that end up with no speaker are kept with ``speaker_name=None`` unless they look like scare
+quotes or titles, which are not claims at all.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from aidebate_etl.extract.lexicon_speech import ALL_QUOTE_CHARS, TITLE_SMALL_WORDS
+from aidebate_etl.extract.quotes import QuoteSpan, find_quotes, paragraph_spans, split_sentences
+from aidebate_etl.extract.reported import ReportedCue, find_reported
+from aidebate_etl.extract.speakers import (
+    Ref,
+    Resolved,
+    Salience,
+    SpeakerIndex,
+    skip_appositive_backward,
+    skip_fillers_backward,
+    skip_fillers_forward,
+    verb_at,
+)
+from aidebate_etl.records import Claim, Mention, PagePerson, PageStructure
+
+__all__ = ["extract_claims"]
+
+# A quote filling at least this share of its sentence is a standalone statement that continues the
+# current speaker; below it, an unattributed quote is a phrase inside the writer's own sentence.
+STANDALONE_SHARE = 0.6
+# The most characters allowed between a reporting verb and the opening mark ("said in a statement: ").
+MAX_CUE_GAP = 45
+# A quote of this many words or fewer with no speaker is a scare quote or a term, not a claim.
+MAX_SCARE_WORDS = 3
+# Longest text a quoted title can have (titles are short; longer capitalised quotes are statements).
+MAX_TITLE_WORDS = 8
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def extract_claims(
+    structure: PageStructure, people: Sequence[PagePerson], mentions: Sequence[Mention]
+) -> tuple[Claim, ...]:
+    """Direct and reported claims of the article body, with offsets into ``structure.body``."""
+    return _ClaimFinder(structure.body, people, mentions).run()
+
+
+class _ClaimFinder:
+    def __init__(self, body: str, people: Sequence[PagePerson], mentions: Sequence[Mention]) -> None:
+        self.body = body
+        self.quotes = find_quotes(body)
+        self.sentences = split_sentences(body, self.quotes)
+        self.index = SpeakerIndex(body, people, mentions, self.quotes)
+        self.salience = Salience(people=people, roles=self.index.roles)
+        self._para_starts = [s for s, _ in paragraph_spans(body)]
+        self.claims: list[Claim] = []
+
+    def para(self, pos: int) -> int:
+        return bisect_right(self._para_starts, pos) - 1
+
+    # ------------------------------------------------------------ the pass
+    def run(self) -> tuple[Claim, ...]:
+        quotes_by_sentence: dict[int, list[QuoteSpan]] = {}
+        starts = [s for s, _ in self.sentences]
+        for q in self.quotes:
+            quotes_by_sentence.setdefault(max(0, bisect_right(starts, q.open_pos) - 1), []).append(q)
+        for si, (s0, s1) in enumerate(self.sentences):
+            self._sentence(s0, s1, quotes_by_sentence.get(si, []))
+        return tuple(sorted(self.claims, key=lambda c: (c.start_char, c.kind)))
+
+    def _sentence(self, s0: int, s1: int, quotes: list[QuoteSpan]) -> None:
+        refs = [r for r in self.index.refs_between(s0, s1)]
+        subjects = [r for r in refs if self.index.is_subject_like(r, s0)]
+        reported = find_reported(self.body, self.index, s0, s1)
+        events: list[tuple[int, int, object]] = [(r.start, 0, r) for r in subjects]
+        events += [(q.open_pos, 1, q) for q in quotes]
+        events += [(c.cue_start, 1, c) for c in reported]
+        for r in refs:
+            if r.kind == "org" and r.name:
+                self.salience.orgs.append((r.start, r.name))
+        for _pos, _order, item in sorted(events, key=lambda e: (e[0], e[1])):
+            if isinstance(item, Ref):
+                resolved = self.salience.resolve(item, item.start)
+                if resolved is not None:
+                    self.salience.add(item.start, resolved.name, resolved.speaker_kind, self.para(item.start))
+            elif isinstance(item, QuoteSpan):
+                self._direct(item, s0, s1, subjects)
+            else:
+                assert isinstance(item, ReportedCue)
+                self._reported(item, s0, subjects)
+
+    # ------------------------------------------------------------ direct quotes
+    def _direct(self, q: QuoteSpan, s0: int, s1: int, subjects: list[Ref]) -> None:
+        found = self._cue_after(q, s1) or self._cue_before(q, s0, subjects)
+        has_cue = found is not None
+        if found is None:
+            found = self._subject_of(q.open_pos, s0, subjects)
+        if found is None and self._standalone(q, s0, s1):
+            name = self._continuing(q.open_pos)
+            if name is not None:
+                found = (Resolved(name[0], name[1], "continuation"), None, None)
+        if not q.text.strip():
+            return
+        if found is None or found[0] is None:
+            if not has_cue and (self._is_title(q.text) or len(_WORD.findall(q.text)) <= MAX_SCARE_WORDS):
+                return  # a scare quote or title with nobody saying it
+            self._emit("direct", q.start, q.end, q.text, None, found[1] if found else None, None, None)
+            return
+        resolved, cue, surface = found
+        if not has_cue and self._is_title(q.text):
+            return
+        self._emit("direct", q.start, q.end, q.text, resolved, cue, resolved.how, surface)
+
+    def _cue_after(self, q: QuoteSpan, s1: int) -> tuple[Resolved | None, str, str | None] | None:
+        """`"…," Lee said` / `"…," said Lee` / `"…" — Lee` / `"…," according to Lee`."""
+        body = self.body
+        pos = q.outer_end
+        limit = min(len(body), max(s1, pos) + 1)
+        tail = body[pos:limit]
+        if pos >= s1 or not tail or "\n" in tail[:2]:
+            return None  # the quote ended its sentence: what follows is a new statement
+        m = re.match(r"[ \t]*[,]?[ \t]*", tail)
+        at = pos + (m.end() if m else 0)
+        dash = re.match(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*", tail)
+        if dash:
+            ref = self.index.ref_starting_at(pos + dash.end())
+            if ref is not None and self._ends_clause(ref.end):
+                return self._resolved(ref, q.open_pos, "dash", "dash")
+            return None
+        acc = re.match(r"[ \t]*,?[ \t]*according to\s+", tail)
+        if acc:
+            ref = self.index.ref_starting_at(pos + acc.end())
+            return self._resolved(ref, q.open_pos, "according to", "according_to") if ref else None
+        ref = self.index.ref_starting_at(at)
+        if ref is not None:
+            after = ref.end
+            app = re.match(r",\s*\d{1,3},\s*", body[after : after + 8])
+            if app:
+                after += app.end()
+            verb = verb_at(body, skip_fillers_forward(body, after))
+            if verb is not None:
+                return self._resolved(ref, q.open_pos, body[verb[1] : verb[2]], None)
+            return None
+        verb = verb_at(body, at)
+        if verb is not None:
+            ref = self.index.ref_starting_at(verb[2])
+            if ref is not None:
+                return self._resolved(ref, q.open_pos, body[verb[1] : verb[2]], None)
+            if body[verb[1] : verb[2]].endswith("ing"):
+                return None  # `"…," adding that…`: a participle shares the sentence's subject
+            # "…," said a spokesperson: a cue with an unnamed speaker is still a claim
+            return (None, body[verb[1] : verb[2]], None)
+        return None
+
+    def _cue_before(
+        self, q: QuoteSpan, s0: int, subjects: list[Ref]
+    ) -> tuple[Resolved | None, str, str | None] | None:
+        """`Lee said: "…"` / `She continued, "…"` / `Lee: "…"` / `…, writing, "…"`."""
+        body = self.body
+        pre = body[s0 : q.open_pos]
+        stripped = pre.rstrip()
+        if not stripped:
+            return None
+        if stripped.endswith(":"):
+            ref = self.index.ref_ending_at(s0 + len(stripped) - 1, s0)
+            if ref is not None and ref.start - s0 < 3:
+                return self._resolved(ref, q.open_pos, ":", "colon")
+        window_start = max(s0, q.open_pos - MAX_CUE_GAP - 20)
+        best = None
+        for m in re.finditer(r"[A-Za-z]+", body[window_start : q.open_pos]):
+            verb = verb_at(body, window_start + m.start())
+            if verb is None or verb[1] != window_start + m.start():
+                continue
+            gap = body[verb[2] : q.open_pos]
+            if len(gap) > MAX_CUE_GAP or any(c in ALL_QUOTE_CHARS for c in gap):
+                continue
+            if not re.fullmatch(r"(?:[\s,]+[^\s.!?]+){0,7}?\s*[,:]?\s*(?:that\s*)?", gap):
+                continue
+            if not (gap.strip().endswith((",", ":", "that")) or gap.strip() == ""):
+                continue
+            best = verb
+        if best is None:
+            return None
+        cue = body[best[1] : best[2]]
+        # verb-first "said Lee:" puts the speaker after the verb
+        after_ref = self.index.ref_starting_at(best[2], allow_new=False)
+        if after_ref is not None and after_ref.end <= q.open_pos:
+            return self._resolved(after_ref, q.open_pos, cue, None)
+        pos = skip_fillers_backward(body, best[1], s0)
+        pos = skip_appositive_backward(body, pos, s0)
+        ref = self.index.ref_ending_at(pos, s0)
+        if ref is not None and not self.index.is_possessive(ref):
+            return self._resolved(ref, q.open_pos, cue, None)
+        subj = self._subject_of(best[1], s0, subjects)
+        if subj is not None:
+            return (subj[0], cue, subj[2])
+        return (None, cue, None)
+
+    def _subject_of(self, pos: int, s0: int, subjects: list[Ref]) -> tuple[Resolved, str | None, str] | None:
+        """The last subject-like reference before ``pos`` in the sentence (`Lee thinks people "…"`)."""
+        for ref in reversed(subjects):
+            if ref.end <= pos:
+                resolved = self.salience.resolve(ref, ref.start)
+                if resolved is None:
+                    return None
+                how = "subject" if resolved.how == "explicit" else resolved.how
+                return (Resolved(resolved.name, resolved.speaker_kind, how), None, ref.surface)
+        return None
+
+    def _standalone(self, q: QuoteSpan, s0: int, s1: int) -> bool:
+        sentence = [c for c in self.body[s0:s1] if not c.isspace()]
+        inner = [c for c in q.text if not c.isspace()]
+        return bool(sentence) and (len(inner) + 2) / len(sentence) >= STANDALONE_SHARE
+
+    def _continuing(self, pos: int) -> tuple[str, str] | None:
+        """The person or organisation still talking: the last one in this paragraph or the one before."""
+        here = self.para(pos)
+        for e_pos, name, kind, para, _spoke in reversed(self.salience.entries):
+            if e_pos >= pos:
+                continue
+            return (name, kind) if para >= here - 1 else None
+        return None
+
+    def _ends_clause(self, pos: int) -> bool:
+        return self.body[pos : pos + 1] in ("", ".", ",", ";", "\n", " ", ")")
+
+    def _resolved(
+        self, ref: Ref | None, at: int, cue: str, how: str | None
+    ) -> tuple[Resolved | None, str, str | None]:
+        if ref is None:
+            return (None, cue, None)
+        resolved = self.salience.resolve(ref, at)
+        if resolved is not None and how is not None:
+            resolved = Resolved(resolved.name, resolved.speaker_kind, how)
+        return (resolved, cue, ref.surface)
+
+    @staticmethod
+    def _is_title(text: str) -> bool:
+        """A quoted film, song or book title: short, capitalised like a headline, no sentence inside."""
+        words = _WORD.findall(text)
+        if not words or len(words) > MAX_TITLE_WORDS or re.search(r"[.!?]\s+\S", text):
+            return False
+        if text.rstrip().endswith((".", ",")) and len(words) > 1:
+            return False
+        content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w is words[0]]
+        return all(w[0].isupper() or w[0].isdigit() for w in content)
+
+    # ------------------------------------------------------------ reported speech
+    def _reported(self, cue: ReportedCue, s0: int, subjects: list[Ref]) -> None:
+        resolved: Resolved | None = None
+        surface = None
+        if cue.speaker is not None:
+            resolved = self.salience.resolve(cue.speaker, cue.cue_start)
+            surface = cue.speaker.surface
+            if resolved is not None and cue.mode != "explicit":
+                resolved = Resolved(resolved.name, resolved.speaker_kind, cue.mode)
+        elif cue.mode == "subject":
+            subj = self._subject_of(cue.cue_start, s0, subjects)
+            if subj is not None:
+                resolved, _, surface = subj
+        if resolved is None:
+            return  # reported speech with nobody named is not a claim we can attribute
+        text = self.body[cue.content_start : cue.content_end]
+        self._emit(
+            "indirect", cue.content_start, cue.content_end, text, resolved, cue.cue, resolved.how, surface
+        )
+
+    # ------------------------------------------------------------ output
+    def _emit(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        text: str,
+        resolved: Resolved | None,
+        cue: str | None,
+        how: str | None,
+        surface: str | None,
+    ) -> None:
+        self.claims.append(
+            Claim(
+                kind=kind,  # type: ignore[arg-type]
+                text=text,
+                start_char=start,
+                end_char=end,
+                speaker_name=resolved.name if resolved else None,
+                speaker_kind=resolved.speaker_kind if resolved else None,  # type: ignore[arg-type]
+                cue=cue,
+                attribution=how,
+                speaker_surface=surface,
+            )
+        )
+        if resolved is not None:
+            self.salience.add(start, resolved.name, resolved.speaker_kind, self.para(start), spoke=True)

@@ -1,0 +1,236 @@
+"""Word lists for finding quotes, reporting verbs and speakers: data only, one why per group.
+
+Everything here is general English news usage; nothing is taken from any particular page.
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------- quote marks
+# Curly and straight double quotes, plus the guillemets and low-9 opener some wire feeds keep.
+DOUBLE_OPEN = frozenset("\u201c\u201e\u00ab")
+DOUBLE_CLOSE = frozenset("\u201d\u00bb")
+STRAIGHT_DOUBLE = '"'
+# Single-quote house style (British and some tabloid outlets) uses these as the outer quote marks.
+SINGLE_OPEN = frozenset("\u2018\u201a")
+SINGLE_CLOSE = frozenset("\u2019")
+STRAIGHT_SINGLE = "'"
+ALL_QUOTE_CHARS = frozenset("\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\"'")
+
+# A mark at the start of a word that is an elision, not a quote opener ('em, 'til, rock 'n' roll).
+ELISIONS = ("em", "til", "tis", "twas", "cause", "bout", "n", "round", "nuff", "kay", "ello", "cos")
+
+# ---------------------------------------------------------------- reporting verbs
+# Verbs that introduce speech or a stated opinion, as base form -> irregular forms. Regular
+# inflections (-s, -ed, -ing) are generated; irregulars listed where English has them.
+_REPORTING = {
+    # plain speech and writing
+    "say": ("said", "says", "saying"),
+    "tell": ("told",),
+    "write": ("wrote", "written", "writing"),
+    "add": (),
+    "continue": (),
+    "explain": (),
+    "note": (),
+    "state": (),
+    "ask": (),
+    "reply": ("replied", "replies"),
+    "respond": (),
+    "answer": (),
+    "recall": (),
+    "remark": (),
+    "comment": (),
+    "mention": (),
+    "share": (),
+    "post": (),
+    "tweet": (),
+    "announce": (),
+    "report": (),
+    "declare": (),
+    "describe": (),
+    # stance: the speaker takes a position
+    "argue": (),
+    "claim": (),
+    "insist": (),
+    "maintain": (),
+    "contend": (),
+    "assert": (),
+    "stress": (),
+    "emphasize": (),
+    "emphasise": (),
+    "suggest": (),
+    "warn": (),
+    "caution": (),
+    "predict": (),
+    "promise": (),
+    "vow": (),
+    "pledge": (),
+    "concede": (),
+    "acknowledge": (),
+    "admit": ("admitted", "admits", "admitting"),
+    "reveal": (),
+    "confirm": (),
+    "deny": ("denied", "denies"),
+    "disclose": (),
+    "estimate": (),
+    "conclude": (),
+    "complain": (),
+    "allege": (),
+    "urge": (),
+    "agree": (),
+    "counter": (),
+    "retort": (),
+    "joke": (),
+    "quip": ("quipped", "quipping"),
+    "laugh": (),
+    "muse": (),
+    "observe": (),
+    "hint": (),
+    "boast": (),
+    "brag": ("bragged", "bragging"),
+    "recount": (),
+    "remind": (),
+    "assure": (),
+    "inform": (),
+    "testify": ("testified", "testifies"),
+    # opinion verbs: reported thought counts when it takes a that-clause
+    "believe": (),
+    "think": ("thought",),
+    "feel": ("felt",),
+    "fear": (),
+    "hope": (),
+}
+
+# Verbs that take the hearer as an object before the that-clause ("told reporters that").
+OBJECT_VERBS = frozenset({"tell", "warn", "remind", "assure", "inform", "promise", "urge", "caution"})
+# Verbs whose bare complement (no "that") is still reported speech in news prose ("Lee said the
+# plan failed"); opinion verbs are left out because a bare "thinks people ..." is too often a paraphrase.
+BARE_COMPLEMENT_VERBS = frozenset({"say"})
+
+
+def _inflect(base: str) -> tuple[str, ...]:
+    if base.endswith("e"):
+        return (base, base + "s", base + "d", base[:-1] + "ing")
+    return (base, base + "s", base + "ed", base + "ing")
+
+
+def _build_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for base, irregular in _REPORTING.items():
+        for form in (*_inflect(base), *irregular):
+            forms.setdefault(form, base)
+    return forms
+
+
+# inflected form -> base form
+REPORTING_FORMS: dict[str, str] = _build_forms()
+# Verbs that only report speech with a particle after them ("as she points out").
+POINT_OUT = ("point", "points", "pointed", "pointing")
+
+# ---------------------------------------------------------------- speaker words
+# Personal pronouns that can stand for a speaker; "they" is left to organisations and groups.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"they"})
+
+# Role nouns that news prose uses to refer back to a person already named ("the actor added").
+# Kin and everyday nouns (woman, mother, witness, resident) are left out: "the woman said" far more
+# often brings in a new unnamed speaker than it refers back to a named one.
+EPITHET_NOUNS = frozenset(
+    {
+        "actor", "actress", "star", "singer", "rapper", "musician", "comedian", "host", "director",
+        "producer", "writer", "author", "novelist", "journalist", "reporter", "columnist", "critic",
+        "filmmaker", "screenwriter", "alum", "alumnus", "veteran", "icon", "legend", "mogul",
+        "entrepreneur", "founder", "executive", "billionaire", "investor", "ceo", "chairman",
+        "chairwoman", "chair", "president", "senator", "governor", "mayor", "minister", "premier",
+        "chancellor", "lawmaker", "congressman", "congresswoman", "politician", "candidate",
+        "official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "judge",
+        "doctor", "scientist", "researcher", "professor", "economist", "analyst", "expert",
+        "coach", "player", "athlete", "striker", "manager", "model", "designer", "artist",
+        "activist", "campaigner", "leader", "boss", "chief", "creator", "presenter",
+        "youtuber", "influencer", "podcaster", "comic", "rocker", "diva", "superstar",
+    }
+)  # fmt: skip
+
+# Nouns that refer back to an organisation ("the union said in a statement").
+ORG_EPITHETS = frozenset(
+    {
+        "company", "firm", "union", "studio", "network", "agency", "ministry", "department",
+        "government", "council", "group", "organization", "organisation", "association",
+        "committee", "commission", "party", "campaign", "police", "force", "club", "team",
+        "league", "federation", "university", "school", "hospital", "charity", "bank", "court",
+        "board", "authority", "regulator", "publisher", "broadcaster", "startup", "retailer",
+        "airline", "carrier", "manufacturer", "label", "guild", "foundation", "institute",
+    }
+)  # fmt: skip
+
+# Last words that mark a capitalised name as an organisation, not a person.
+ORG_SUFFIXES = frozenset(
+    {
+        "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "plc", "PLC", "Co.",
+        "Company", "Group", "Association", "Union", "Council", "Ministry", "Department", "Agency",
+        "Commission", "Committee", "Party", "Foundation", "Institute", "University", "Bank",
+        "Police", "Service", "Board", "Authority", "Federation", "Guild", "Alliance", "Network",
+        "Studios", "Pictures", "Records", "Office", "Trust", "Society", "Court", "Congress",
+        "Parliament", "Senate", "Administration", "Bureau", "Organization", "Organisation",
+        "Coalition", "Campaign", "Centre", "Center", "Club", "League", "Labs", "Holdings",
+        "Partners", "Media", "News", "Times", "Post", "Journal", "Press", "Magazine", "Airlines",
+        "Motors", "Systems", "Technologies", "Industries", "Team", "Force", "Guard",
+    }
+)  # fmt: skip
+
+# ---------------------------------------------------------------- grammar words
+# Words after a name that show it is not the subject of a clause (object of a preposition,
+# start of a relative clause, a coordinated list), used to tell subjects from other mentions.
+FUNCTION_WORDS = frozenset(
+    {
+        "at", "in", "on", "of", "for", "with", "by", "from", "to", "about", "into", "over", "after",
+        "before", "during", "under", "between", "through", "against", "like", "than", "as", "via",
+        "per", "and", "or", "but", "nor", "so", "yet", "the", "a", "an", "this", "that", "these",
+        "those", "who", "whose", "whom", "which", "where", "when", "while", "if", "because",
+        "alongside", "including", "around", "across", "behind", "without", "within", "toward",
+        "towards", "upon", "since", "until", "among", "amid",
+    }
+)  # fmt: skip
+# Words right before a name that make it an object, not a subject ("with X", "at X").
+PREPOSITIONS = frozenset(
+    {
+        "at", "in", "on", "of", "for", "with", "by", "from", "to", "about", "into", "over", "after",
+        "before", "during", "under", "between", "through", "against", "like", "than", "via", "per",
+        "alongside", "including", "around", "across", "behind", "without", "within", "toward",
+        "towards", "upon", "since", "until", "among", "amid", "starring", "featuring", "and", "or",
+    }
+)  # fmt: skip
+# Short words a headline-style title keeps in lower case; used to recognise quoted titles.
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+     "as", "vs", "vs."}
+)  # fmt: skip
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+        "st", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "no", "vol", "u.s", "u.k", "e.g",
+        "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "mt", "ft", "rev", "hon", "est", "approx", "dept", "univ",
+    }
+)  # fmt: skip
+# Words between a reporting verb and "that" that keep the clause reported speech
+# ("said in a statement that", "wrote on Twitter that", "told reporters on Monday that").
+GAP_OPENERS = frozenset(
+    {"in", "on", "at", "to", "during", "after", "before", "last", "this", "earlier", "later", "previously",
+     "again", "also", "repeatedly", "publicly", "privately", "recently", "once", "often", "then", "today",
+     "yesterday", "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "via",
+     "over", "through", "while", "when"}
+)  # fmt: skip
+# Words that may sit between a speaker and the reporting verb ("Lee also said", "Lee has long argued").
+SPEAKER_VERB_FILLERS = frozenset(
+    {"also", "has", "have", "had", "previously", "later", "then", "once", "again", "further", "repeatedly",
+     "publicly", "privately", "recently", "long", "reportedly", "allegedly", "both", "all", "would",
+     "will", "quickly", "simply", "just", "only", "even", "still", "never", "always", "often", "now",
+     "himself", "herself", "themselves", "itself", "first", "initially", "ultimately", "finally"}
+)  # fmt: skip
+# Words that open a bare reported clause after "said" (a subject: determiner, pronoun, name).
+CLAUSE_OPENERS = frozenset(
+    {"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "his", "her", "their", "its",
+     "this", "these", "those", "some", "many", "most", "no", "all", "our", "my", "your", "both", "several",
+     "few", "none", "nobody", "everyone", "people"}
+)  # fmt: skip

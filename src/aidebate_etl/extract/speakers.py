@@ -1,0 +1,414 @@
+"""Speaker attribution: the words that can name a speaker, and how each resolves to a name.
+
+``SpeakerIndex`` lists every reference outside quotes once (names of known people, pronouns, role
+epithets such as "the actor", organisation names and epithets such as "the union"), so the cue
+finders in ``claims.py`` and ``reported.py`` only ask "which reference ends here / starts here".
+``Salience`` is the discourse memory: the people and organisations that were last subjects or
+speakers, in text order, which pronouns, epithets and unattributed continuations resolve to.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from aidebate_etl.extract.lexicon_speech import (
+    ALL_QUOTE_CHARS,
+    DOUBLE_OPEN,
+    EPITHET_NOUNS,
+    FUNCTION_WORDS,
+    GROUP_PRONOUNS,
+    ORG_EPITHETS,
+    ORG_SUFFIXES,
+    PERSON_PRONOUNS,
+    PREPOSITIONS,
+    REPORTING_FORMS,
+    SINGLE_OPEN,
+    SPEAKER_VERB_FILLERS,
+)
+from aidebate_etl.extract.quotes import QuoteSpan
+from aidebate_etl.records import Mention, PagePerson
+
+__all__ = ["Ref", "Resolved", "Salience", "SpeakerIndex", "verb_at"]
+
+RefKind = str  # "name" | "pronoun" | "epithet" | "org" | "org_epithet" | "new_name"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """Words in the body that may name a speaker."""
+
+    start: int
+    end: int
+    kind: RefKind
+    surface: str
+    name: str | None = None  # canonical name, known for "name" and "org" refs
+    noun: str | None = None  # the role noun of an epithet
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    name: str
+    speaker_kind: str  # "person" or "organization"
+    how: str  # explicit, pronoun, epithet, organization…
+
+
+# A run of capitalised words, the shape of a name the people extractor may not have listed.
+_CAP_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|bin|al))*")
+_CAP_RUN_END = re.compile(r"(?:[A-Z][\w'’.&-]*\s+)*[A-Z][\w'’.&-]*$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# "the actor", "the That ’70s Show alum", "the 46-year-old": up to four modifiers, no punctuation between.
+_EPITHET = re.compile(
+    r"\b[Tt]he\s+(?:[^\s.,;:!?\"“”]+\s+){0,4}?(?P<noun>[A-Za-z]+)\b|\b[Tt]he\s+(?P<age>\d{1,3}-year-old)\b"
+)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_ACRONYM = re.compile(r"[A-Z]{2,}(?:[-&][A-Z]{2,})*$")
+_APPOSITIVE_AGE = re.compile(r",\s*\d{1,3},\s*")
+
+
+def _name_forms(person: PagePerson) -> set[str]:
+    forms = {person.name, *person.aliases}
+    parts = person.name.split()
+    # the surname alone is how news prose refers back to a named person ("Lee said")
+    if len(parts) > 1 and len(parts[-1]) > 2 and parts[-1][0].isupper():
+        forms.add(parts[-1])
+    return {f for f in forms if f and f[0].isupper()}
+
+
+class SpeakerIndex:
+    """Every speaker-like reference outside quotes, in text order."""
+
+    def __init__(
+        self,
+        body: str,
+        people: Sequence[PagePerson],
+        mentions: Sequence[Mention],
+        quotes: Sequence[QuoteSpan],
+    ) -> None:
+        self.body = body
+        self.people = list(people)
+        self._inside = bytearray(len(body))
+        for q in quotes:
+            lo, hi = q.open_pos, q.outer_end
+            self._inside[lo:hi] = b"\x01" * (hi - lo)
+        refs: list[Ref] = []
+        taken = bytearray(len(body))
+
+        def add(ref: Ref) -> None:
+            if ref.end > len(body) or any(taken[ref.start : ref.end]) or self._inside[ref.start]:
+                return
+            taken[ref.start : ref.end] = b"\x01" * (ref.end - ref.start)
+            refs.append(ref)
+
+        for m in sorted(mentions, key=lambda m: (m.start_char, -m.end_char)):
+            if m.field == "body" and body[m.start_char : m.end_char] == m.surface:
+                add(Ref(m.start_char, m.end_char, "name", m.surface, m.name))
+        # fallback: the page's own names and surnames, for mentions the people extractor left out
+        forms = sorted(((f, p.name) for p in people for f in _name_forms(p)), key=lambda x: -len(x[0]))
+        for form, canonical in forms:
+            for m in re.finditer(r"(?<![\w'’])" + re.escape(form) + r"(?![\w])", body):
+                add(Ref(m.start(), m.end(), "name", form, canonical))
+        self._known_names = {f.casefold(): canonical for f, canonical in forms}
+        for m in _CAP_NAME.finditer(body):
+            words = m.group(0).split()
+            if words[-1].rstrip(".") in {s.rstrip(".") for s in ORG_SUFFIXES} and len(words) > 1:
+                add(Ref(m.start(), m.end(), "org", m.group(0), m.group(0)))
+        for m in _EPITHET.finditer(body):
+            if m.group("age"):
+                add(Ref(m.start(), m.end(), "epithet", m.group(0), noun="year-old"))
+                continue
+            noun = m.group("noun").lower()
+            if noun in EPITHET_NOUNS:
+                add(Ref(m.start(), m.end(), "epithet", m.group(0), noun=noun))
+            elif noun in ORG_EPITHETS:
+                add(Ref(m.start(), m.end(), "org_epithet", m.group(0), noun=noun))
+        for m in _PRONOUN.finditer(body):
+            add(Ref(m.start(), m.end(), "pronoun", m.group(0), noun=m.group(0).lower()))
+        refs.sort(key=lambda r: r.start)
+        self.refs = refs
+        self.roles = _collect_roles(body, refs, people, mentions)
+        self._starts = [r.start for r in refs]
+        self._by_end = {r.end: r for r in refs}
+        self._by_start = {r.start: r for r in refs}
+
+    # ------------------------------------------------------------ lookups
+    def inside_quote(self, pos: int) -> bool:
+        return 0 <= pos < len(self._inside) and bool(self._inside[pos])
+
+    def refs_between(self, start: int, end: int) -> list[Ref]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.refs) and self.refs[i].start < end:
+            out.append(self.refs[i])
+            i += 1
+        return out
+
+    def ref_starting_at(self, pos: int, *, allow_new: bool = True) -> Ref | None:
+        """The reference that starts at ``pos`` (after blanks), or an unlisted capitalised name."""
+        while pos < len(self.body) and self.body[pos] in " \t":
+            pos += 1
+        ref = self._by_start.get(pos)
+        if ref is not None:
+            return ref
+        if not allow_new:
+            return None
+        return self._new_name(pos)
+
+    def ref_in_phrase(self, start: int, limit: int) -> Ref | None:
+        """The first name or organisation in the noun phrase at ``start`` ("tech writer Lee Kim"),
+        up to the next comma or full stop: cues like "according to" take a described speaker."""
+        stop = start
+        while stop < limit and self.body[stop] not in ",.;:!?\n" and stop - start < 80:
+            stop += 1
+        for ref in self.refs_between(start, stop):
+            if ref.kind in ("name", "org", "org_epithet", "epithet"):
+                return ref
+        return self.ref_starting_at(start)
+
+    def ref_ending_at(self, pos: int, floor: int) -> Ref | None:
+        """The reference that ends at ``pos`` (before blanks), or an unlisted capitalised name."""
+        while pos > floor and self.body[pos - 1] in " \t":
+            pos -= 1
+        ref = self._by_end.get(pos)
+        if ref is not None:
+            return ref
+        # an unlisted capitalised name or organisation ending here
+        m = _CAP_RUN_END.search(self.body, floor, pos)
+        if not m or m.end() != pos:
+            return None
+        return self._new_name(m.start(), pos)
+
+    def _new_name(self, pos: int, end: int | None = None) -> Ref | None:
+        m = _CAP_NAME.match(self.body, pos, end if end is not None else len(self.body))
+        if not m or (end is not None and m.end() != end):
+            return None
+        surface = m.group(0).rstrip(".")
+        if surface.endswith(("’s", "'s")):
+            return None
+        words = surface.split()
+        end_at = m.start() + len(surface)
+        for k in range(len(words)):
+            # a known name at the end of a longer capitalised run ("Yesterday Lee", "Actor Kim Lee")
+            tail = " ".join(words[k:])
+            if tail.casefold() in self._known_names:
+                return Ref(end_at - len(tail), end_at, "name", tail, self._known_names[tail.casefold()])
+        if words[0].lower() in FUNCTION_WORDS or words[0].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return None
+        if words[-1] in ORG_SUFFIXES or words[-1] + "." in ORG_SUFFIXES or _ACRONYM.match(words[-1]):
+            return Ref(m.start(), end_at, "org", surface, surface)
+        if len(words) >= 2:
+            return Ref(m.start(), end_at, "new_name", surface, surface)
+        return None
+
+    # ------------------------------------------------------------ grammar of a reference
+    def is_possessive(self, ref: Ref) -> bool:
+        after = self.body[ref.end : ref.end + 2]
+        return after in ("’s", "'s") or (after[:1] in ("’", "'") and after[1:2] in (" ", ""))
+
+    def is_subject_like(self, ref: Ref, sent_start: int) -> bool:
+        """Does the reference look like the subject of a clause (not an object or possessor)?"""
+        if self.is_possessive(ref):
+            return False
+        body = self.body
+        # the word before, skipping capitalised title words ("with former Google CEO X")
+        i = ref.start
+        clause_start = False
+        while True:
+            j = i
+            while j > sent_start and body[j - 1] in " \t":
+                j -= 1
+            if j <= sent_start:
+                clause_start = True
+                break
+            if body[j - 1] in ",;:(\u2014\u2013" or body[j - 1] in DOUBLE_OPEN or body[j - 1] in SINGLE_OPEN:
+                clause_start = True
+                break
+            k = j
+            while k > sent_start and (body[k - 1].isalnum() or body[k - 1] in "'’-."):
+                k -= 1
+            word = body[k:j]
+            if not word:
+                break
+            if word[0].isupper() and ref.kind in ("name", "new_name", "org"):
+                i = k
+                continue
+            if word.lower() in PREPOSITIONS:
+                return False
+            break
+        # the word after, skipping an age appositive ("Lee, 46, said")
+        rest = body[ref.end : ref.end + 80]
+        m = _APPOSITIVE_AGE.match(rest)
+        if m:
+            rest = rest[m.end() :]
+        rest = rest.lstrip(" \t")
+        if rest[:1] in DOUBLE_OPEN or rest[:1] in ('"',):
+            return True  # the quote is the predicate: 'he "can just ..."'
+        w = _WORD.match(rest)
+        if w and w.group(0).islower() and w.group(0) not in FUNCTION_WORDS:
+            return True
+        return clause_start and rest[:1] == ","
+
+
+_ROLE_BEFORE = re.compile(r"((?:[\w'’-]+\s+){1,4})$")
+_ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+([^,.;:]{1,60})[,.]")
+
+
+def _collect_roles(
+    body: str, refs: Sequence[Ref], people: Sequence[PagePerson], mentions: Sequence[Mention]
+) -> dict[str, set[str]]:
+    """Role nouns the page gives each person ("tech writer Lee Kim", "Kim, a doctor,"), so a role
+    epithet ("the actor") is not resolved to someone the page describes as something else."""
+    roles: dict[str, set[str]] = {}
+
+    def note(name: str, text: str) -> None:
+        for word in re.findall(r"[A-Za-z]+", text.lower()):
+            if word in EPITHET_NOUNS:
+                roles.setdefault(name, set()).add(word)
+
+    for p in people:
+        for r in p.roles:
+            note(p.name, r)
+    for m in mentions:
+        if m.role:
+            note(m.name, m.role)
+    for ref in refs:
+        if ref.kind != "name" or not ref.name:
+            continue
+        before = _ROLE_BEFORE.search(body, max(0, ref.start - 60), ref.start)
+        if before:
+            note(ref.name, before.group(1))
+        after = _ROLE_AFTER.match(body, ref.end)
+        if after:
+            note(ref.name, after.group(1))
+    return roles
+
+
+def verb_at(body: str, pos: int) -> tuple[str, int, int] | None:
+    """The reporting verb form starting at ``pos`` (after blanks): (base, start, end)."""
+    while pos < len(body) and body[pos] in " \t":
+        pos += 1
+    m = _WORD.match(body, pos)
+    if not m:
+        return None
+    base = REPORTING_FORMS.get(m.group(0))
+    return (base, m.start(), m.end()) if base else None
+
+
+def skip_fillers_forward(body: str, pos: int) -> int:
+    """Skip adverbs and auxiliaries between a speaker and a verb ("Lee has also said")."""
+    while True:
+        m = re.match(r"\s*([a-z]+)\b", body[pos : pos + 30])
+        if m and m.group(1) in SPEAKER_VERB_FILLERS:
+            pos += m.end()
+            continue
+        return pos
+
+
+def skip_fillers_backward(body: str, pos: int, floor: int) -> int:
+    while True:
+        m = re.search(r"\b([a-z]+)\s*$", body[max(floor, pos - 30) : pos])
+        if m and m.group(1) in SPEAKER_VERB_FILLERS:
+            pos = max(floor, pos - 30) + m.start()
+            continue
+        return pos
+
+
+def skip_appositive_backward(body: str, pos: int, floor: int) -> int:
+    """Before a verb, step over ", 46," or ", a doctor at the clinic," back to the name it describes."""
+    stripped = body[floor:pos].rstrip()
+    if not stripped.endswith(","):
+        return pos
+    inner_end = floor + len(stripped) - 1
+    comma = body.rfind(",", floor, inner_end)
+    if comma < 0:
+        return pos
+    between = body[comma + 1 : inner_end].strip()
+    if not between or len(between) > 80 or any(c in ALL_QUOTE_CHARS for c in between):
+        return pos
+    first = between.split()[0].lower()
+    # appositives start with an age, an article, a relative word or a role ("a doctor", "who led")
+    if between.isdigit() or first in ("a", "an", "the", "who", "whose", "which", "now", "then", "formerly"):
+        return comma
+    if first[0].islower() and len(between.split()) <= 6:
+        return comma
+    return pos
+
+
+@dataclass
+class Salience:
+    """People and organisations in the order they were last subjects or speakers."""
+
+    people: Sequence[PagePerson] = ()
+    roles: dict[str, set[str]] = field(default_factory=dict)  # person name -> role nouns on the page
+    entries: list[tuple[int, str, str, int, bool]] = field(
+        default_factory=list
+    )  # pos, name, kind, para, spoke
+    orgs: list[tuple[int, str]] = field(default_factory=list)  # every organisation named so far
+
+    def add(self, pos: int, name: str, kind: str, para: int, spoke: bool = False) -> None:
+        self.entries.append((pos, name, kind, para, spoke))
+
+    def last(self, kind: str, before: int, min_para: int = -1, speaker_only: bool = False) -> str | None:
+        for pos, name, k, para, spoke in reversed(self.entries):
+            if pos >= before:
+                continue
+            if para < min_para:
+                return None
+            if k == kind and (spoke or not speaker_only):
+                return name
+        return None
+
+    def last_any(self, before: int) -> tuple[str, str] | None:
+        for pos, name, k, _para, _spoke in reversed(self.entries):
+            if pos < before:
+                return name, k
+        return None
+
+    def resolve(self, ref: Ref, at: int) -> Resolved | None:
+        """Name the speaker a reference stands for, as of text position ``at``."""
+        if ref.kind == "name" and ref.name:
+            return Resolved(ref.name, "person", "explicit")
+        if ref.kind == "new_name":
+            return Resolved(ref.surface, "person", "explicit")
+        if ref.kind == "org" and ref.name:
+            return Resolved(ref.name, "organization", "organization")
+        if ref.kind == "pronoun":
+            if ref.noun in PERSON_PRONOUNS:
+                name = self.last("person", at)
+                return Resolved(name, "person", "pronoun") if name else None
+            last = self.last_any(at)
+            # "they" stands for an organisation only when one was the last actor
+            if last and last[1] == "organization":
+                return Resolved(last[0], "organization", "pronoun")
+            return None
+        if ref.kind == "epithet":
+            return self._resolve_epithet(ref, at)
+        if ref.kind == "org_epithet":
+            # "the union" refers back to the last organisation whose name holds that noun
+            for pos, name in reversed(self.orgs):
+                if pos < at and ref.noun and ref.noun in name.lower():
+                    return Resolved(name, "organization", "epithet")
+            return None
+        return None
+
+    def _resolve_epithet(self, ref: Ref, at: int) -> Resolved | None:
+        """A role epithet names the person the page gave that role; failing that, the last speaker
+        (then the last subject) whom the page does not describe by some other role."""
+        noun = ref.noun or ""
+        holders = [name for name, nouns in self.roles.items() if noun in nouns]
+        if holders:
+            for _pos, name, k, _para, _spoke in reversed(self.entries):
+                if k == "person" and name in holders and _pos < at:
+                    return Resolved(name, "person", "epithet")
+            if len(holders) == 1:
+                return Resolved(holders[0], "person", "epithet")
+        for speaker_only in (True, False):
+            for pos, name, k, _para, spoke in reversed(self.entries):
+                if pos >= at or k != "person" or (speaker_only and not spoke):
+                    continue
+                if self.roles.get(name) and noun not in self.roles[name] and noun != "year-old":
+                    continue  # the page calls this person something else
+                return Resolved(name, "person", "epithet")
+        return None
