@@ -37,7 +37,7 @@ SHORT_QUOTE_WORDS = 8
 MIN_SIMILARITY_SHORT = 97.0
 
 # Opening mark -> marks that close it. A second opening curly double mark also closes a span because
-# typed replies often use the same mark at both ends ("… when – “ [aside] “…”).
+# typed replies often use the same mark at both ends (“we never said so“ [sigh] “fine”).
 _DOUBLE_CLOSERS = {"\u201c": "\u201d\u201c", "\u201e": "\u201d\u201c", '"': '"', "\u00ab": "\u00bb"}
 _SINGLE_CLOSERS = {"\u2018": "\u2019", "'": "'"}
 # Where an unclosed quotation may be cut back when it does not match whole: the commenter's own words
