@@ -184,7 +184,7 @@ def split_paragraphs(texts: list[str], width: int | None = None) -> list[str]:
             if item is not None:
                 out.append(item)
             item = body
-        elif item is not None and (t[:1].islower() or not ends_sentence(item)):
+        elif item is not None and _is_wrap(item, t, width):
             # An indented or lowercase continuation of a list item that wrapped.
             item = item + " " + t
         else:

@@ -182,14 +182,22 @@ def _first_flat_handle(lines: list[Line], after: int, reply: int) -> int:
             while j > after and not lines[j].text:
                 j -= 1
             if j >= after and _is_handle_line(lines[j].text):
-                return j
+                return _with_depth_label(lines, after, j)
             continue
         if _is_meta(t):
             continue
         if body_seen and _is_handle_line(t):
-            return i
+            return _with_depth_label(lines, after, i)
         body_seen = True
     return reply
+
+
+def _with_depth_label(lines: list[Line], after: int, handle: int) -> int:
+    """Move a comment's start up to its "level N" label when one stands above the handle."""
+    j = handle - 1
+    while j > after and not lines[j].text:
+        j -= 1
+    return j if j >= after and lexicon.DEPTH_LABEL_RE.match(lines[j].text) else handle
 
 
 def _strip_meta_parts(text: str) -> str:

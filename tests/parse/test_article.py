@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import pytest
+
+from aidebate_etl.errors import NoArticle
+from aidebate_etl.parse import parse_page
+
+
+@pytest.mark.parametrize(
+    ("stem", "title"),
+    [
+        ("flat_comments_signin_nav", "Harbor Town Votes to Keep Its Last Ferry Running Through Winter"),
+        ("forum_thread_quotes", "Glassmakers' Guild Wins Bid to Reopen the Old Furnace Hall"),
+        ("threaded_says_tabs", "The Night Market Lanterns Return After a Decade Away"),
+        ("related_links_midbody", "Orchard Growers Turn to Sheep to Keep Weeds Down"),
+        ("no_images_bullets", "Five Ways the New Library Card Changes How You Borrow"),
+        ("flat_comments_no_heading", "Ridgeline Trail Reopens After Rockfall Repairs"),
+    ],
+)
+def test_article_title_is_the_headline_after_furniture(parsed_page, stem: str, title: str) -> None:
+    assert parsed_page(stem).title == title
+
+
+@pytest.mark.parametrize(
+    ("stem", "subtitle"),
+    [
+        (
+            "flat_comments_signin_nav",
+            "Council members split 5-4 after a night of testimony from commuters and dockworkers",
+        ),
+        ("forum_thread_quotes", "The guild plans a public studio and a small museum in the 1890s building"),
+        ("related_links_midbody", "A flock of 60 ewes now grazes between the apple rows at Fennick Hill."),
+        ("no_images_bullets", "Readers in Elmsford get a single card for books, tools and museum passes"),
+        ("flat_comments_no_heading", None),
+    ],
+)
+def test_article_subtitle_is_the_dek_or_none(parsed_page, stem: str, subtitle: str | None) -> None:
+    assert parsed_page(stem).subtitle == subtitle
+
+
+@pytest.mark.parametrize(
+    ("stem", "count"),
+    [
+        ("flat_comments_signin_nav", 7),
+        ("forum_thread_quotes", 3),
+        ("threaded_says_tabs", 2),
+        ("related_links_midbody", 5),
+        ("no_images_bullets", 8),
+        ("flat_comments_no_heading", 3),
+    ],
+)
+def test_article_paragraph_count(parsed_page, stem: str, count: int) -> None:
+    assert len(parsed_page(stem).paragraphs) == count
+
+
+@pytest.mark.parametrize(
+    ("stem", "junk"),
+    [
+        ("flat_comments_signin_nav", "Sign in"),
+        ("flat_comments_signin_nav", "Advertisement"),
+        ("flat_comments_signin_nav", "Share Tweet Email"),
+        ("flat_comments_signin_nav", "By Priya Vantongeren"),
+        ("flat_comments_signin_nav", "min read"),
+        ("flat_comments_signin_nav", "Comments (4)"),
+        ("flat_comments_signin_nav", "marina_k"),
+        ("forum_thread_quotes", "Community Board"),
+        ("forum_thread_quotes", "Reply to this topic"),
+        ("forum_thread_quotes", "wrote:"),
+        ("related_links_midbody", "Related:"),
+        ("related_links_midbody", "Sheep in the Vineyard Trend Grows"),
+        ("related_links_midbody", "Read more"),
+        ("related_links_midbody", "newsletter"),
+        ("related_links_midbody", "Tags:"),
+        ("related_links_midbody", "Photo by"),
+        ("threaded_says_tabs", "says:"),
+        ("threaded_says_tabs", "Leave a Reply"),
+    ],
+)
+def test_article_body_has_no_furniture(parsed_page, stem: str, junk: str) -> None:
+    assert junk not in parsed_page(stem).body
+
+
+def test_article_bullet_items_are_paragraphs_without_markers(parsed_page) -> None:
+    paras = parsed_page("no_images_bullets").paragraphs
+    assert paras[1:5] == (
+        "Here is what changes for borrowers:",
+        "Books, films and tools can be borrowed on the same card",
+        "Museum passes can be reserved online",
+        "Late fees end for children's books",
+    )
+    assert paras[-2:] == ("Bring a photo ID to the front desk.", "Collect the new card the same day.")
+
+
+@pytest.mark.parametrize(
+    ("stem", "index", "paragraph"),
+    [
+        (
+            "no_images_bullets",
+            0,
+            "The Elmsford public library will replace its paper cards with a single plastic card on June 1, "
+            "the library board announced on Monday.",
+        ),
+        (
+            "forum_thread_quotes",
+            2,
+            "The lease runs for twenty-five years and requires the guild to restore the roof and chimney "
+            "before opening the hall to visitors.",
+        ),
+    ],
+)
+def test_article_hard_wrapped_lines_are_joined(parsed_page, stem: str, index: int, paragraph: str) -> None:
+    assert parsed_page(stem).paragraphs[index] == paragraph
+
+
+def test_article_body_stops_at_article_end_heading(parsed_page) -> None:
+    assert parsed_page("related_links_midbody").paragraphs[-1] == (
+        "Lindqvist said the sheep would stay for at least three more seasons."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Home\nNews\nSport\nSign in\n",
+        "Harbor Town Votes to Keep Its Ferry\n\nShare Tweet Email\n\nAdvertisement\n",
+        "just some words. and more words that end a sentence.\n",
+    ],
+)
+def test_article_page_without_article_raises_no_article(text: str) -> None:
+    with pytest.raises(NoArticle):
+        parse_page(text)
+
+
+def test_article_nav_only_page_raises_no_article(parsed_page) -> None:
+    with pytest.raises(NoArticle, match=r"no body paragraph|no headline"):
+        parsed_page("nav_only_no_article")
+
+
+def test_article_single_newline_paragraphs_stay_apart() -> None:
+    page = (
+        "Lake Ferrin Water Levels Hit a Record Low\n"
+        "Officials urge residents to cut water use as the reservoir drops to 31 percent\n"
+        "Lake Ferrin fell to its lowest level since records began in 1952, the regional water board said "
+        "on Friday, after a third dry winter.\n"
+        "The board will vote next week on whether to make the limits mandatory.\n"
+    )
+    s = parse_page(page)
+    assert s.subtitle == "Officials urge residents to cut water use as the reservoir drops to 31 percent"
+    assert len(s.paragraphs) == 2
+
+
+def test_article_whitespace_noise_is_normalised() -> None:
+    page = (
+        "Tide\u00a0Clock Restored at  the Old Pier  \n\n"
+        "\tThe clock on the old pier\u00a0runs again after a volunteer rebuilt its gears.   \n"
+    )
+    s = parse_page(page)
+    assert s.title == "Tide Clock Restored at the Old Pier"
+    assert s.paragraphs == ("The clock on the old pier runs again after a volunteer rebuilt its gears.",)
+
+
+def test_article_pull_quote_repeat_is_dropped() -> None:
+    page = (
+        "Bakers Revive a Rye Loaf Lost for a Century\n\n"
+        "A bakery in Osterholm has revived a rye loaf last sold in 1921. \u201cWe followed the old recipe "
+        "to the gram and it simply worked,\u201d owner Hedda Salo said.\n\n"
+        "\u201cWe followed the old recipe to the gram and it simply worked,\u201d\n\n"
+        "The loaf sells out by nine every morning.\n"
+    )
+    assert len(parse_page(page).paragraphs) == 2

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from aidebate_etl.parse.captions import is_alt_text, parse_credit_line
+from aidebate_etl.records import Image
+
+
+@pytest.mark.parametrize(
+    ("line", "image"),
+    [
+        (
+            "Someone at Some Event Photo: Jane Roe/Agency",
+            Image("Someone at Some Event", "Jane Roe/Agency"),
+        ),
+        ("Someone. Jane Roe/Getty Images", Image("Someone.", "Jane Roe/Getty Images")),
+        ("Jane Roe/Getty Images for Harbor Fest", Image(None, "Jane Roe/Getty Images for Harbor Fest")),
+        ("(Photo by Tomas Ferreira/Coastline Daily)", Image(None, "Tomas Ferreira/Coastline Daily")),
+        (
+            "A ewe grazes under a tree (Ines Calloway/Valley Ledger)",
+            Image("A ewe grazes under a tree", "Ines Calloway/Valley Ledger"),
+        ),
+        ("Office workers leave early. Getty Images", Image("Office workers leave early.", "Getty Images")),
+        ("The cat on the quay | Photo: Ola Nwosu", Image("The cat on the quay", "Ola Nwosu")),
+        ("Courtesy of Northlight Films", Image(None, "Courtesy of Northlight Films")),
+        ("Ferry at dawn. Mary J. Okafor/Port Wire", Image("Ferry at dawn.", "Mary J. Okafor/Port Wire")),
+    ],
+)
+def test_captions_credit_line_splits_caption_and_credit(line: str, image: Image) -> None:
+    assert parse_credit_line(line) == image
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The vote was 50/50 after the recount.",
+        "Council members split 5-4 after a night of testimony",
+        "She said the photo was taken in May.",
+        "",
+    ],
+)
+def test_captions_prose_is_not_a_credit(line: str) -> None:
+    assert parse_credit_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Harbor Town Votes to Keep Its Last Ferry Running Through Winter", True),
+        ("Harbor Town Votes to Keep Its Last Ferry Running in Winter", True),
+        ("Harbor Town News Ferry", False),
+        ("Passengers board the morning ferry at Pier 9", False),
+    ],
+)
+def test_captions_alt_text_repeats_the_headline(line: str, expected: bool) -> None:
+    assert is_alt_text(line, "Harbor Town Votes to Keep Its Last Ferry Running Through Winter") is expected
+
+
+@pytest.mark.parametrize(
+    ("stem", "captions", "credits"),
+    [
+        (
+            "flat_comments_signin_nav",
+            ("Passengers board the morning ferry at Pier 9",),
+            ("Tomas Ferreira/Coastline Daily",),
+        ),
+        (
+            "related_links_midbody",
+            ("A ewe grazes under a Cox apple tree at Fennick Hill.",),
+            ("Ines Calloway/Valley Ledger",),
+        ),
+        ("threaded_says_tabs", ("Lanterns above Canal Street.",), ("Rosalind Achebe/Brightwater Press",)),
+        ("no_images_bullets", (), ()),
+    ],
+)
+def test_captions_page_images(parsed_page, stem: str, captions: tuple, credits: tuple) -> None:
+    s = parsed_page(stem)
+    assert (s.image_captions, s.image_credits) == (captions, credits)
+
+
+def test_captions_credit_after_alt_text_has_no_caption() -> None:
+    from aidebate_etl.parse import parse_page
+
+    page = (
+        "Glass Museum Opens in the Old Furnace Hall\n\n"
+        "Glass Museum Opens in Old Furnace Hall\nHollis Abernathy/Wendmere Post\n\n"
+        "The museum opened on Saturday with 300 pieces of local glass on show.\n"
+    )
+    assert parse_page(page).images == (Image(None, "Hollis Abernathy/Wendmere Post"),)

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import pytest
+
+from aidebate_etl.parse import parse_page
+from aidebate_etl.parse.blocks import split_lines
+from aidebate_etl.parse.comments import parse_declared_count
+
+
+def _shape(structure) -> list[tuple[int, int | None, str]]:
+    return [(c.depth, c.parent_position, c.author) for c in structure.comments]
+
+
+@pytest.mark.parametrize(
+    ("stem", "style"),
+    [
+        ("flat_comments_signin_nav", "flat"),
+        ("flat_comments_no_heading", "flat"),
+        ("forum_thread_quotes", "forum"),
+        ("threaded_says_tabs", "says"),
+        ("related_links_midbody", None),
+        ("no_images_bullets", None),
+    ],
+)
+def test_comments_layout_is_detected(parsed_page, stem: str, style: str | None) -> None:
+    assert parsed_page(stem).comment_style == style
+
+
+@pytest.mark.parametrize(
+    ("stem", "shape"),
+    [
+        (
+            "flat_comments_signin_nav",
+            [(0, None, "marina_k"), (0, None, "Dan Okwuosa"), (0, None, "tidewatcher"), (1, 3, "marina_k")],
+        ),
+        (
+            "flat_comments_no_heading",
+            [(0, None, "summit_sal"), (0, None, "Corinne B"), (0, None, "gapwalker")],
+        ),
+        (
+            "forum_thread_quotes",
+            [(0, None, "quarrylane_resident"), (0, None, "ember_and_ash"), (0, None, "Gus Halloran")],
+        ),
+        (
+            "threaded_says_tabs",
+            [(0, None, "lumen_larkin"), (1, 1, "canalside_cook"), (0, None, "Wenonah P.")],
+        ),
+        ("no_images_bullets", []),
+    ],
+)
+def test_comments_tree_shape(parsed_page, stem: str, shape: list) -> None:
+    assert _shape(parsed_page(stem)) == shape
+
+
+@pytest.mark.parametrize(
+    ("stem", "position", "body"),
+    [
+        (
+            "flat_comments_signin_nav",
+            2,
+            "A bus link would take forty minutes in traffic.\n\nThe ferry takes twelve.",
+        ),
+        ("flat_comments_signin_nav", 4, "The state grant covers half of it, according to the minutes."),
+        ("flat_comments_no_heading", 2, "Is the upper loop open too?"),
+        ("threaded_says_tabs", 2, "Same here!"),
+        (
+            "forum_thread_quotes",
+            2,
+            "Will they keep the old kiln?\n\nYes, the tender documents list it as a protected fixture.",
+        ),
+        (
+            "forum_thread_quotes",
+            3,
+            "Yes, the tender documents list it as a protected fixture. Good. My grandfather fired pieces in "
+            "that kiln.",
+        ),
+    ],
+)
+def test_comments_body_without_meta_lines(parsed_page, stem: str, position: int, body: str) -> None:
+    assert parsed_page(stem).comments[position - 1].body == body
+
+
+@pytest.mark.parametrize(
+    ("stem", "count"),
+    [
+        ("flat_comments_signin_nav", 4),
+        ("threaded_says_tabs", 3),
+        ("flat_comments_no_heading", None),
+        ("related_links_midbody", None),
+    ],
+)
+def test_comments_declared_count(parsed_page, stem: str, count: int | None) -> None:
+    assert parsed_page(stem).declared_comment_count == count
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("60 Comments", 60),
+        ("1 Comment", 1),
+        ("Comments (12)", 12),
+        ("12 comments", 12),
+        ("View all 1,204 comments", 1204),
+        ("3 thoughts on “The Night Market”", 3),
+        ("Show 3 replies", None),
+        ("We read 60 comments from readers.", None),
+    ],
+)
+def test_comments_declared_count_line(line: str, count: int | None) -> None:
+    assert parse_declared_count(split_lines(line)) == count
+
+
+def test_comments_header_with_no_text_gives_empty_body() -> None:
+    page = (
+        "Night Buses Return to the Harbour Line\n\n"
+        "The night bus on the harbour line returns on Friday after two years, the transit board said.\n\n"
+        "2 Comments\n\n"
+        "  • quaywalker says:\n"
+        "  • late_shift_lou says:\n\n"
+        "    Finally, no more taxis at 2am.\n"
+    )
+    s = parse_page(page)
+    assert [(c.author, c.body) for c in s.comments] == [
+        ("quaywalker", ""),
+        ("late_shift_lou", "Finally, no more taxis at 2am."),
+    ]
+
+
+def test_comments_nested_level_labels_give_depth() -> None:
+    page = (
+        "Studio Says Its Animation Tool Will Not Replace Artists\n"
+        "A mid-sized animation studio said Thursday that its in-house tool is meant to speed up drafts.\n"
+        "level 1\npixelmonk\n· 3 yr. ago\nThey all say that at first.\n412\nReply\nShare\n"
+        "level 2\nframe_by_frame\n· 3 yr. ago\nExactly.\nReply\n"
+        "level 1\nquietinker\n· 2 yr. ago\nDrafts are the job for juniors.\nReply\n"
+    )
+    s = parse_page(page)
+    assert _shape(s) == [(0, None, "pixelmonk"), (1, 1, "frame_by_frame"), (0, None, "quietinker")]
+    assert s.comments[0].body == "They all say that at first."
+
+
+def test_comments_thread_is_not_part_of_the_body(parsed_page) -> None:
+    s = parsed_page("flat_comments_no_heading")
+    assert "summit_sal" not in s.body
+    assert s.paragraphs[-1].endswith("onto the lower switchbacks.")
