@@ -22,6 +22,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from aidebate_etl import errors, tables
 
@@ -180,8 +181,8 @@ def _run_row(run: Mapping[str, Any], counts: Mapping[str, int]) -> pd.DataFrame:
     return tables.Runs.validate(frame, lazy=True)
 
 
-def _insert_runs(con: duckdb.DuckDBPyConnection, history: pd.DataFrame | None, current: pd.DataFrame) -> None:
-    if history is not None and len(history):
+def _insert_runs(con: duckdb.DuckDBPyConnection, history: pa.Table | None, current: pd.DataFrame) -> None:
+    if history is not None and history.num_rows:
         con.register("_previous_runs", history)
         con.execute(
             "INSERT INTO runs BY NAME SELECT * FROM _previous_runs WHERE run_id <> ?",
@@ -193,7 +194,7 @@ def _insert_runs(con: duckdb.DuckDBPyConnection, history: pd.DataFrame | None, c
     con.unregister("_current_run")
 
 
-def _previous_runs(db_path: Path) -> pd.DataFrame | None:
+def _previous_runs(db_path: Path) -> pa.Table | None:
     if not db_path.exists():
         return None
     try:
@@ -202,7 +203,7 @@ def _previous_runs(db_path: Path) -> pd.DataFrame | None:
         # Someone opened the live file for writing (a run never does): its history cannot be read safely.
         raise errors.WarehouseLocked(f"{str(db_path)!r} is held open for writing: {exc}") from exc
     try:
-        return con.execute("SELECT * FROM runs").df()
+        return con.sql("SELECT * FROM runs").to_arrow_table()
     finally:
         con.close()
 

@@ -146,8 +146,9 @@ def _switch_link(link: Path, target: Path) -> None:
 
 def _prune(runs_dir: Path, *, keep: int, live: Path) -> None:
     sets = [p for p in runs_dir.glob("*/parquet*") if p.is_dir() and not p.name.startswith(".")]
-    sets.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    kept = {live.resolve()} | {p.resolve() for p in sets[: keep - 1]}
+    sets.sort(key=lambda p: (p.stat().st_mtime_ns, p.parent.name, p.name), reverse=True)
+    others = [p for p in sets if p.resolve() != live.resolve()]
+    kept = {live.resolve()} | {p.resolve() for p in others[: keep - 1]}
     for old in sets:
         if old.resolve() in kept:
             continue
