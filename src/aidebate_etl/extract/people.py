@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from aidebate_etl.extract import person_cues as cues
-from aidebate_etl.extract.nlp import words_by_pos
+from aidebate_etl.extract.nlp import english_words, words_by_pos
 from aidebate_etl.records import Field, Mention, PagePerson, PageStructure
 
 # ---------------------------------------------------------------- text helpers
@@ -71,16 +71,26 @@ def _is_sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
+    if i >= 0 and text[i] == ".":
+        # "Dr. Name", "J. Name": the full stop of an abbreviation does not end a sentence.
+        word, _ = _word_before(text, i + 1)
+        stem = word.rstrip(".").casefold()
+        if stem in cues.HONORIFICS or (len(stem) == 1 and stem.isalpha()):
+            return False
     return i < 0 or text[i] in _SENTENCE_ENDS
 
 
 def _is_title_case(text: str) -> bool:
-    """Headline styling: nearly every content word capitalised, so capitals carry no signal."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if len(w) >= 4]
-    if len(words) < 3:
+    """Headline styling: every content word capitalised, so capitals carry no signal.
+
+    Prose full of proper names still has lower-case verbs and nouns; a headline has at most a
+    lower-case "in", "to" or "a".
+    """
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if w.casefold() not in cues.FUNCTION_WORDS]
+    if len(words) < 4:
         return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.7
+    lower = sum(1 for w in words if w[0].islower())
+    return lower <= len(words) // 10
 
 
 def _word_before(text: str, start: int) -> tuple[str, int]:
@@ -221,13 +231,17 @@ def _name_tokens_ok(tokens: Sequence[str], nlp: Language) -> bool:
     return not (len(tokens) > 1 and tokens[-1].isupper() and len(tokens[-1]) > 1)
 
 
-def _adjective_noun_phrase(tokens: Sequence[str], nlp: Language) -> bool:
-    """A capitalised adjective + common noun ("Angry Crowd") reads as a title, not a given name."""
-    if len(tokens) != 2:
+def _common_word_phrase(tokens: Sequence[str], lower_words: set[str], nlp: Language) -> bool:
+    """Ordinary words capitalised into a title ("Toy Story"), not a personal name.
+
+    The first word is an English dictionary word and the last one is also used in lower case on
+    the same page: a surname is rarely written as a common word next to the name, while the
+    words of a film or show title are.
+    """
+    if len(tokens) < 2:
         return False
-    pos = words_by_pos(nlp)
-    first, last = tokens[0].casefold(), tokens[1].casefold()
-    return first in pos.get("adj", ()) and last in pos.get("noun", ())
+    first, last = tokens[0].casefold(), tokens[-1].casefold()
+    return first in english_words(nlp) and last in lower_words
 
 
 def _thing_context(text: str, start: int, end: int) -> bool:
@@ -347,7 +361,7 @@ def _credit_names(seg: _Segment) -> Iterable[tuple[int, int]]:
         yield part_start + tokens[0].start(), part_start + tokens[-1].end()
 
 
-def _discover_article(segs: Sequence[_Segment], nlp: Language) -> dict[str, _Found]:
+def _discover_article(segs: Sequence[_Segment], nlp: Language, latent: dict[str, list]) -> dict[str, _Found]:
     found: dict[str, _Found] = {}
     article = [s for s in segs if s.field != "comment"]
     credits = [s for s in article if s.field == "credit"]
@@ -356,17 +370,44 @@ def _discover_article(segs: Sequence[_Segment], nlp: Language) -> dict[str, _Fou
         for s, e in _credit_names(seg):
             _note(found, seg, s, e, nlp)
     for seg, doc in zip(ner_segs, nlp.pipe([s.text for s in ner_segs], batch_size=64), strict=True):
-        _note_doc(found, seg, doc, nlp)
+        _note_doc(found, latent, seg, doc, nlp)
     return found
 
 
-def _note_doc(found: dict[str, _Found], seg: _Segment, doc, nlp: Language, base: int = 0) -> None:
+def _name_word(tok, nlp: Language) -> bool:
+    """A capitalised word outside any entity that can carry on a name NER cut short."""
+    low = tok.lower_
+    if not tok.is_title or tok.ent_type_ or not tok.is_alpha:
+        return False
+    if low in cues.FUNCTION_WORDS or low in cues.ROLE_NOUNS or low in cues.HONORIFICS:
+        return False
+    if low in cues.ROLE_MODIFIERS or low in cues.THING_NOUNS or low in cues.ORG_SUFFIXES:
+        return False
+    pos = words_by_pos(nlp)
+    return not any(low in pos.get(p, ()) for p in ("adj", "verb", "adv"))
+
+
+def _note_doc(
+    found: dict[str, _Found], latent: dict[str, list], seg: _Segment, doc, nlp: Language, base: int = 0
+) -> None:
     other = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            _note(found, seg, base + ent.start_char, base + ent.end_char, nlp)
+            start, end = ent.start, ent.end
+            # The small model often tags only half of an unfamiliar name ("Firstname [Surname]"):
+            # an adjacent capitalised word outside any entity completes it.
+            if start > 0 and _name_word(doc[start - 1], nlp):
+                start -= 1
+            if end - start == 1 and end < len(doc) and _name_word(doc[end], nlp):
+                end += 1
+            _note(found, seg, base + doc[start].idx, base + doc[end - 1].idx + len(doc[end - 1]), nlp)
         elif len(ent) > 1:
             other.append((base + ent.start_char, base + ent.end_char))
+            if ent.label_ in ("ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"):
+                # Kept aside: a full name NER mislabelled, if its surname turns out to be a person's.
+                latent.setdefault(ent.text.split()[-1].strip(_TRAIL_PUNCT), []).append(
+                    (seg, base + ent.start_char, base + ent.end_char)
+                )
     # A role noun right before capitalised words introduces a name even where NER misses it
     # ("fellow booster Some Body" tagged NORP + nothing); unless NER sees a multi-word place/org there.
     text = doc.text
@@ -380,7 +421,11 @@ def _note_doc(found: dict[str, _Found], seg: _Segment, doc, nlp: Language, base:
 
 
 def _discover_comments(
-    segs: Sequence[_Segment], known: re.Pattern[str] | None, nlp: Language, found: dict[str, _Found]
+    segs: Sequence[_Segment],
+    known: re.Pattern[str] | None,
+    nlp: Language,
+    found: dict[str, _Found],
+    latent: dict[str, list],
 ) -> int:
     """NER only on comment sentences that could introduce a new name; returns how many it ran on."""
     jobs: list[tuple[_Segment, int, str]] = []
@@ -399,7 +444,7 @@ def _discover_comments(
                 jobs.append((seg, sm.start(), sent))
                 break
     for (seg, base, _sent), doc in zip(jobs, nlp.pipe([j[2] for j in jobs], batch_size=64), strict=True):
-        _note_doc(found, seg, doc, nlp, base)
+        _note_doc(found, latent, seg, doc, nlp, base)
     return len(jobs)
 
 
@@ -428,21 +473,31 @@ def extract_people(
 ) -> tuple[tuple[PagePerson, ...], tuple[Mention, ...]]:
     """The named humans of a page and every mention of them, with offsets into the field texts."""
     segs = _segments(structure)
-    found = _discover_article(segs, nlp)
+    latent: dict[str, list] = {}
+    found = _discover_article(segs, nlp, latent)
     handles = _handle_keys(structure)
+    # Words the page writes in lower case (first letter), to tell capitalised titles from names.
+    lower_words = {w for s in segs for w in re.findall(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])", s.text)}
 
     def full_ok(f: _Found) -> bool:
         if len(f.tokens) < 2:
             return False
         if not f.in_article:
             # Comment-only names: casual text, title-case fragments and handles abound there.
-            if _fold(" ".join(f.tokens)) in handles or _adjective_noun_phrase(f.tokens, nlp):
+            if _fold(" ".join(f.tokens)) in handles or _common_word_phrase(f.tokens, lower_words, nlp):
                 return False
             return all(t[0].isupper() for t in f.tokens)
         return True
 
     known_article = _form_regex(" ".join(f.tokens) for f in found.values() if full_ok(f))
-    _discover_comments(segs, known_article, nlp, found)
+    _discover_comments(segs, known_article, nlp, found, latent)
+    # A multi-word entity NER labelled an organisation or a place, ending in a word NER elsewhere
+    # calls a person, is that person's full name ("[Firstname Surname]ORG ... [Surname]PERSON").
+    person_words = {f.tokens[-1] for f in found.values()}
+    for word, spans in latent.items():
+        if word in person_words:
+            for seg, s, e in spans:
+                _note(found, seg, s, e, nlp)
 
     # A name seen only in title-case text must be corroborated by plain text somewhere on the page:
     # NER in headlines takes any capitalised run for a name ("Name Argues That").
@@ -513,7 +568,7 @@ def _is_truncation(short: str, full: str) -> bool:
     """``short`` is a clipped form of the surname ``full`` (a nickname), long enough to be specific."""
     return (
         len(full) >= 5
-        and len(short) >= max(4, -(-len(full) * 3 // 5))
+        and len(short) >= max(4, -(-len(full) // 2))
         and len(short) < len(full)
         and full.startswith(short)
     )

@@ -1,0 +1,263 @@
+"""People of a page: names, aliases, roles and mentions, on short invented texts."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from aidebate_etl.extract.people import extract_people
+from aidebate_etl.records import Image, Mention, PagePerson, PageStructure, ParsedComment
+
+
+def page(
+    *paragraphs: str,
+    title: str = "A quiet week in the valley",
+    subtitle: str | None = None,
+    images: tuple[Image, ...] = (),
+    comments: tuple[tuple[str, str], ...] = (),
+) -> PageStructure:
+    thread = tuple(
+        ParsedComment(position=i, depth=0, parent_position=None, author=author, body=body)
+        for i, (author, body) in enumerate(comments, 1)
+    )
+    return PageStructure(
+        title=title, subtitle=subtitle, paragraphs=paragraphs, images=images, comments=thread
+    )
+
+
+def run(structure: PageStructure, nlp: Language) -> tuple[dict[str, PagePerson], tuple[Mention, ...]]:
+    people, mentions = extract_people(structure, nlp)
+    return {p.name: p for p in people}, mentions
+
+
+def field_text(structure: PageStructure, m: Mention) -> str:
+    if m.field == "body":
+        return structure.body
+    if m.field == "comment":
+        return next(c.body for c in structure.comments if c.position == m.comment_position)
+    if m.field == "caption":
+        return structure.image_captions[m.field_index]
+    if m.field == "credit":
+        return structure.image_credits[m.field_index]
+    return structure.title if m.field == "title" else structure.subtitle or ""
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "full", "bare"),
+    [
+        (
+            ("Dolores Fenwick opened the bakery in 1998.", "Years later, Fenwick said it had been worth it."),
+            "Dolores Fenwick",
+            "Fenwick",
+        ),
+        (
+            (
+                "The council heard from Peter Halvorsen on Monday.",
+                "Halvorsen argued that the bridge was unsafe.",
+            ),
+            "Peter Halvorsen",
+            "Halvorsen",
+        ),
+    ],
+)
+def test_people_surname_resolves_to_full_name(nlp, paragraphs, full, bare):
+    structure = page(*paragraphs)
+    people, mentions = run(structure, nlp)
+    assert set(people) == {full}
+    assert bare in people[full].aliases
+    assert {m.surface for m in mentions} == {full, bare}
+    for m in mentions:
+        assert m.name == full
+        assert field_text(structure, m)[m.start_char : m.end_char] == m.surface
+
+
+@pytest.mark.parametrize("apostrophe", ["\u2019", "'"])
+def test_people_possessive_is_the_person(nlp, apostrophe):
+    structure = page(
+        f"Tobias Rendell{apostrophe}s new film opens on Friday.",
+        f"Critics praised Rendell{apostrophe}s restraint.",
+    )
+    people, mentions = run(structure, nlp)
+    assert set(people) == {"Tobias Rendell"}
+    assert {m.surface for m in mentions} == {"Tobias Rendell", "Rendell"}
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ("Priya Castellano/Getty Images", {"Priya Castellano"}),
+        ("Photo: Lukas Brandt/Somesite.com", {"Lukas Brandt"}),
+        ("AP Photo/Hana Itoya", {"Hana Itoya"}),
+        ("Marta Oyelaran/Getty Images for Harbor Festival", {"Marta Oyelaran"}),
+        ("Getty Images", set()),
+        ("Courtesy of Northwind Pictures", set()),
+    ],
+)
+def test_people_credits_name_the_photographer_not_the_agency(nlp, credit, expected):
+    structure = page(
+        "The harbour was quiet on Sunday.",
+        images=(Image(caption="The harbour at dawn.", credit=credit),),
+    )
+    people, mentions = run(structure, nlp)
+    assert set(people) == expected
+    for m in mentions:
+        assert m.field == "credit" and m.field_index == 0
+        assert credit[m.start_char : m.end_char] == m.surface
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "Speaking with former Acme CEO Gregor Lindqvist, she laughed.",
+            "Gregor Lindqvist",
+            "former Acme CEO",
+        ),
+        ("Screenwriter Amara Okafor also took aim at the plan.", "Amara Okafor", "Screenwriter"),
+        ("As explained by tech writer Ilse Marchetti, the tool is slow.", "Ilse Marchetti", "tech writer"),
+    ],
+)
+def test_people_roles_kept_out_of_the_name(nlp, sentence, name, role):
+    people, mentions = run(page(sentence), nlp)
+    assert set(people) == {name}
+    assert role in people[name].roles
+    assert mentions[0].surface == name and mentions[0].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A show named after its characters, used as a modifier of a role noun.
+        ("Former Pinky and Bortle writer Nadia Brookfield blasted the plan.", {"Nadia Brookfield"}),
+        # A film title with a determiner.
+        ("Hugo Ferrante loved it. Move over, The Harpist. The new film is here.", {"Hugo Ferrante"}),
+        # A product introduced by its category noun.
+        ("Hugo Ferrante tested the video tool Lumenta last week.", {"Hugo Ferrante"}),
+        # A headline fragment in title case.
+        ("Hugo Ferrante spoke on Friday.", {"Hugo Ferrante"}),
+    ],
+)
+def test_people_titles_and_products_containing_names_are_not_people(nlp, text, expected):
+    structure = page(text, title="Hugo Ferrante Says Bakers Will Be Able to Reopen Soon")
+    people, _ = run(structure, nlp)
+    assert set(people) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Marsh spoke to the Writers Guild and to Brightline Media on Tuesday.",
+        "Lena Marsh joined Corvel Inc. after leaving the Teamsters Union.",
+    ],
+)
+def test_people_organisations_are_not_people(nlp, text):
+    people, _ = run(page(text), nlp)
+    assert set(people) == {"Lena Marsh"}
+
+
+@pytest.mark.parametrize("handle", ["Jorah Pike", "jorah-pike-av"])
+def test_people_reader_handles_are_not_people(nlp, handle):
+    structure = page(
+        "Lena Marsh spoke on Tuesday.",
+        comments=((handle, "Great piece."), ("tamsin-vale-av", "I agree with Jorah Pike on this one.")),
+    )
+    people, _ = run(structure, nlp)
+    assert set(people) == {"Lena Marsh"}
+
+
+@pytest.mark.parametrize(
+    ("comment", "surface"),
+    [
+        ("This reminds me of what Octavia Brennan said last year.", "Octavia Brennan"),
+        ("Honestly the best part was when it starred Octavia Brennan and she was great.", "Octavia Brennan"),
+    ],
+)
+def test_people_comment_only_person(nlp, comment, surface):
+    structure = page("Lena Marsh spoke on Tuesday.", comments=(("reader-one", comment),))
+    people, mentions = run(structure, nlp)
+    assert "Octavia Brennan" in people
+    (m,) = [m for m in mentions if m.name == "Octavia Brennan"]
+    assert m.field == "comment" and m.comment_position == 1
+    assert comment[m.start_char : m.end_char] == surface
+
+
+def test_people_known_names_matched_in_comments_in_any_case(nlp):
+    structure = page(
+        "Dolores Fenwick opened the bakery in 1998.",
+        comments=(("reader-one", "honestly dolores fenwick is a genius"), ("reader-two", "Fenwick rules.")),
+    )
+    people, mentions = run(structure, nlp)
+    assert set(people) == {"Dolores Fenwick"}
+    in_comments = {(m.comment_position, m.surface) for m in mentions if m.field == "comment"}
+    assert in_comments == {(1, "dolores fenwick"), (2, "Fenwick")}
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Go home, Pemberton, nobody asked.",  # a bare word with no full name on the page
+        "It is the new Crypto, a big arrow for people to dump money into.",
+        "Wasn't that kind of the premise of Drunken Story? That story was better.",  # title of common words
+        "I don't think Joe and John Doe are going to cry about it.",  # placeholder name
+    ],
+)
+def test_people_comment_noise_is_not_people(nlp, comment):
+    structure = page("Lena Marsh spoke on Tuesday.", comments=(("reader-one", comment),))
+    people, _ = run(structure, nlp)
+    assert set(people) == {"Lena Marsh"}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            (
+                "Ruth Calloway opened the bakery in 1990.",
+                "Calloway said the first years were hard.",
+                "In 2005 her brother Simon Calloway joined the business.",
+                "Calloway said he loved the early mornings.",
+            ),
+            ["Ruth Calloway", "Ruth Calloway", "Simon Calloway", "Simon Calloway"],
+        ),
+    ],
+)
+def test_people_two_people_sharing_a_surname(nlp, paragraphs, expected):
+    people, mentions = run(page(*paragraphs), nlp)
+    assert set(people) == {"Ruth Calloway", "Simon Calloway"}
+    assert [m.name for m in sorted(mentions, key=lambda m: m.start_char)] == expected
+
+
+@pytest.mark.parametrize(("nickname"), ["Big Kowal", "Big Kowalc"])
+def test_people_nickname_is_an_alias(nlp, nickname):
+    structure = page(
+        "Desmond Kowalczyk scored twice on Saturday.",
+        f"What really impressed the crowd was how calm {nickname} looked afterwards.",
+    )
+    people, _ = run(structure, nlp)
+    assert set(people) == {"Desmond Kowalczyk"}
+    assert nickname in people["Desmond Kowalczyk"].aliases
+
+
+def test_people_offsets_point_into_the_joined_body(nlp):
+    structure = page("Nothing happened here.", "Then Dolores Fenwick arrived.", "Fenwick left.")
+    _, mentions = run(structure, nlp)
+    assert [structure.body[m.start_char : m.end_char] for m in mentions] == ["Dolores Fenwick", "Fenwick"]
+    assert all(m.field == "body" for m in mentions)
+
+
+def test_people_full_name_mislabelled_by_ner_is_recovered_from_its_surname(nlp):
+    # NER calls the full name an organisation here, and only the surname a person.
+    structure = page(
+        "The council heard from Anselm Varga on Monday.", "Mr. Varga, 52, said the bridge was unsafe."
+    )
+    people, mentions = run(structure, nlp)
+    assert set(people) == {"Anselm Varga"}
+    assert [m.surface for m in mentions] == ["Anselm Varga", "Varga"]
+    assert mentions[1].role == "Mr."
+
+
+@pytest.mark.parametrize("text", ["Mr. Varga, 52, said the bridge was unsafe."])
+def test_people_bare_surname_without_full_name_stays_bare(nlp, text):
+    people, _ = run(page(text), nlp)
+    assert set(people) == {"Varga"}
+    assert people["Varga"].roles == ("Mr.",)
