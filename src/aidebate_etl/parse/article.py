@@ -49,7 +49,13 @@ MAX_CAPTION_WORDS = 40
 MAX_HEADLINE_WORDS = 20
 
 # Breadcrumb trails ("News > Local > Transit") separate short section names with arrows or slashes.
-_BREADCRUMB_RE = re.compile(r"^[^>›»/|]{1,40}(?:\s[>›»/|]\s[^>›»/|]{1,40}){2,}$")
+_BREADCRUMB_RE = re.compile(
+    r"^[^>›»/|]{1,40}(?:\s[>›»]\s[^>›»/|]{1,40})+$|^[^>›»/|]{1,40}(?:\s[/|]\s[^>›»/|]{1,40}){2,}$"
+)
+# "Label: value" with a short label, as in info boxes.
+_FACT_RE = re.compile(r"^[A-Z][\w’'() -]{0,25}:\s+(?P<value>\S.*)$")
+# Values in an info box are names, durations or ratings: a short list, not a clause.
+MAX_FACT_VALUE_WORDS = 12
 _COUNTER_RE = re.compile(r"^(?:image|photo|slide)?\s*\d+\s*(?:/|of)\s*\d+$", re.I)
 _RELATED_RE = re.compile(
     r"^(?:"
@@ -98,10 +104,16 @@ def is_head_furniture(text: str) -> bool:
 
 
 def is_article_end(text: str) -> bool:
-    """Headings after which only tag lists, recirculation and the comment form follow."""
+    """Headings after which only tag lists, recirculation, credits and the comment form follow."""
+    bare = _bare(text)
+    if bare.startswith(("©", "(c) ", "copyright ")) or "all rights reserved" in bare:
+        return True
+    if bare.startswith(("(reporting by", "reporting by")) and len(bare.split()) <= 25:
+        return True
     if ends_sentence(text.rstrip(":")) and not text.rstrip().endswith(":"):
         return False
-    bare = _bare(text)
+    if lexicon.MORE_SECTION_RE.match(text):
+        return True
     if len(bare.split()) > 6 and ":" not in text:
         return False
     return any(bare == cue or bare.startswith(cue + ":") or bare.startswith(cue + " ") for cue in _END_CUES)
@@ -124,7 +136,7 @@ def _is_headline_like(text: str) -> bool:
 
 
 def _is_title_candidate(text: str) -> bool:
-    n = len(words(text))
+    n = len(text.split())
     if n < 2 or n > MAX_TITLE_WORDS or is_head_furniture(text) or is_article_end(text):
         return False
     # A headline may ask or exclaim, but never ends with a full stop, colon or semicolon.
@@ -155,11 +167,16 @@ def find_title(lines: list[Line]) -> int:
             candidates.append(line)
     if not candidates:
         raise NoArticle("no headline: no short unpunctuated line outside page furniture before the body")
-    for cand in candidates:
-        later = (ln for ln in lines[cand.index + 1 : cand.index + 60] if not ln.blank)
+    long_enough = [c for c in candidates if len(c.text.split()) >= MIN_TITLE_WORDS]
+    for cand in long_enough:
+        # A credit line naming the outlet can resemble a short site-name line; only prose lines count.
+        later = (
+            ln
+            for ln in lines[cand.index + 1 : cand.index + 60]
+            if not ln.blank and parse_credit_line(ln.text) is None
+        )
         if any(is_alt_text(ln.text, cand.text) for ln in later):
             return cand.index
-    long_enough = [c for c in candidates if len(words(c.text)) >= MIN_TITLE_WORDS]
     return (long_enough or candidates)[0].index
 
 
@@ -197,6 +214,7 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
             events.append(run)
             run = []
 
+    furniture = 0
     for line in block:
         t = line.text
         if is_article_end(t):
@@ -206,6 +224,7 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
             flush()
             events.append(_Unit("related" if is_related_link(t) else "related_label", t))
         elif is_furniture(t):
+            furniture += 1
             continue
         elif not ends_sentence(t) and any(p.match(t) for p in lexicon.BYLINE_PATTERNS):
             flush()
@@ -224,6 +243,12 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
         else:
             run.append(t)
     flush()
+    texts_left = [t for ev in events if isinstance(ev, list) for t in ev]
+    # A promo box is mostly labels and buttons (sign-up, email field, subscribe); its remaining short
+    # unpunctuated lines are the box's own tagline. Fact boxes are runs of "Label: value" lines.
+    is_box = furniture >= 2 and texts_left and all(_is_headline_like(t) for t in texts_left)
+    if is_box or _is_fact_box([ln.text for ln in block]):
+        return [u for u in events if isinstance(u, _Unit) and u.kind == "image"], stop
     units: list[_Unit] = []
     for ev in events:
         if isinstance(ev, _Unit):
@@ -232,6 +257,18 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
         texts = [t for t in ev if not (is_image and _is_headline_like(t))]
         units.extend(_Unit("text", p) for p in split_paragraphs(texts, width) if texts)
     return units, stop
+
+
+def _is_fact_line(text: str) -> bool:
+    m = _FACT_RE.match(text)
+    return bool(m) and not ends_sentence(text) and len(m.group("value").split()) <= MAX_FACT_VALUE_WORDS
+
+
+def _is_fact_box(texts: list[str]) -> bool:
+    """Info boxes (credits of a film, a match's line-ups) are runs of "Label: value" lines without
+    sentence punctuation; interview turns ("Q: …?", "NAME: ….") are punctuated prose and never match."""
+    facts = sum(1 for t in texts if _is_fact_line(t))
+    return facts >= 2 and all(_is_fact_line(t) or _is_headline_like(t) for t in texts)
 
 
 def parse_article(lines: list[Line], title_index: int, end: int) -> Article:

@@ -143,8 +143,12 @@ def _is_wrap(prev: str, nxt: str, width: int | None) -> bool:
         return True
     if ends_on_function_word(prev) and not ends_sentence(prev):
         return True
+    if width is None:
+        return False
+    # On a hard-wrapped page paragraphs are split by blank lines, so a line that stops mid-sentence
+    # continues on the next line even when it is short (an early break before a long word or a name).
     first = nxt.split(" ", 1)[0]
-    return width is not None and len(prev) + 1 + len(first) > FULL_LINE_SHARE * width
+    return not ends_sentence(prev) or len(prev) + 1 + len(first) > FULL_LINE_SHARE * width
 
 
 def join_wrapped(texts: list[str], width: int | None = None) -> list[str]:

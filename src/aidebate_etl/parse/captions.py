@@ -105,7 +105,8 @@ def parse_credit_line(text: str) -> Image | None:
         if inner is not None and inner.caption is None:
             return Image(caption=_clean(m.group("caption")), credit=inner.credit)
     m = _LABEL_RE.search(text)
-    if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS:
+    # A credit names someone ("Photo: Jane Roe"); "In pictures: the parade" is a headline, not a credit.
+    if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS and not m.group("credit")[:1].islower():
         return Image(caption=_clean(text[: m.start()]), credit=_clean(m.group("credit")))
     m = _BY_RE.search(text)
     if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS:

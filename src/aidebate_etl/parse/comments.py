@@ -6,7 +6,10 @@ Three layouts are recognised, each by its own cue:
   shown by deeper indentation of the header;
 * ``forum``: posts headed ``handle wrote:``, ``#3 handle wrote:`` or ``Posted by handle on <date>``, possibly
   quoting earlier posts in ``>`` or ``Quote:`` blocks;
-* ``flat``: a handle line, optional time line, the text, and a ``Reply`` control line closing each comment.
+* ``flat``: a handle line, optional time line, the text, and a ``Reply`` control line closing each comment;
+* ``dated``: a handle line directly over a timestamp line, then the text, with no reply control at all.
+
+An "In reply to <handle>" line inside a comment names its parent in any layout.
 
 Depth is the rank of a header's indentation among the thread's distinct indentations, so it does not depend on
 how many spaces a copy used per level; a comment's parent is the nearest earlier comment one level up.
@@ -44,7 +47,12 @@ _POSTED_RE = re.compile(
     re.I,
 )
 _COUNT_RES = (
-    re.compile(r"^(?P<n>\d[\d,]*)\s+(?:comments?|responses?|thoughts?\s+on\b.*)$", re.I),
+    # "7 Comments", "3 Responses to “…”", "12 thoughts on “…”", and a forum's "Topic — 6 replies".
+    re.compile(
+        r"^(?:[^—–|·]{1,40}\s[—–|·-]\s)?(?P<n>\d[\d,]*)\s+(?:comments?|responses?|replies|posts|thoughts?)"
+        r"(?:\s+(?:on|to)\b.*)?$",
+        re.I,
+    ),
     re.compile(r"^(?:comments?|responses?|discussion)\s*[(\[:]\s*(?P<n>\d[\d,]*)\s*[)\]]?$", re.I),
     re.compile(r"^(?:view|see|show|read|load)\s+(?:all\s+)?(?P<n>\d[\d,]*)\s+comments?$", re.I),
 )
@@ -54,6 +62,7 @@ _QUOTE_LABEL_RE = re.compile(
     + r")\b\s*(?:\S+(?:\s+\S+){0,3})?\s*:?\s*$",
     re.I,
 )
+_REPLY_TO_RE = re.compile(r"^(?:in reply to|replying to)\s+@?(?P<handle>\S.*?)[.:]?$", re.I)
 _SUBJECT_RE = re.compile(r"^re:\s", re.I)
 _QUOTED = re.compile(r"^(?:>\s?)+")
 _VOTE_PART = re.compile(r"^[▲▼↑↓+\-−👍👎❤♥]*\s*\d[\d,.]*k?\s*[▲▼↑↓👍👎❤♥]*$")
@@ -78,7 +87,11 @@ def parse_declared_count(lines: list[Line]) -> int | None:
 
 def is_thread_heading(text: str) -> bool:
     bare = text.lower().strip(" :.-–—")
-    return bare in lexicon.THREAD_HEADINGS or any(rx.match(text) for rx in _COUNT_RES)
+    if bare in lexicon.THREAD_HEADINGS or any(rx.match(text) for rx in _COUNT_RES):
+        return True
+    # "Discussion on <community>", "Comments on <article>": a heading naming where the thread lives.
+    head, _, rest = bare.partition(" on ")
+    return bool(rest) and head in lexicon.THREAD_HEADINGS and len(bare.split()) <= 8
 
 
 def _is_action_row(text: str) -> bool:
@@ -123,7 +136,23 @@ def _header_handle(text: str, style: str) -> str | None:
     return None
 
 
+def _dated_headers(lines: list[Line]) -> list[tuple[int, str]]:
+    """Handle lines directly followed by a timestamp line: the header of themes that print neither
+    "says:" nor a Reply control."""
+    found: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        t = line.text
+        if not t or _is_meta(t) or is_thread_heading(t) or not _is_handle_line(t):
+            continue
+        nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
+        if nxt is not None and is_time_text(nxt.text):
+            found.append((i, _strip_meta_parts(t)))
+    return found
+
+
 def _headers(lines: list[Line], style: str) -> list[tuple[int, str]]:
+    if style == "dated":
+        return _dated_headers(lines)
     found: list[tuple[int, str]] = []
     after_label = False
     for i, line in enumerate(lines):
@@ -157,6 +186,9 @@ def detect_thread(lines: list[Line], after: int) -> tuple[str, int] | None:
         if heading is not None and heading < replies[0]:
             return "flat", heading
         return "flat", _first_flat_handle(lines, after, replies[0])
+    hdrs = [after + i for i, _ in _dated_headers(tail)]
+    if len(hdrs) >= MIN_HEADERS or (hdrs and heading is not None and heading < hdrs[0]):
+        return "dated", heading if heading is not None and heading < hdrs[0] else hdrs[0]
     return None
 
 
@@ -209,16 +241,22 @@ def _strip_meta_parts(text: str) -> str:
     return (m.group(1) if m else name).strip()
 
 
-def _body(lines: list[Line], *, forum: bool) -> str:
-    """A comment's paragraphs, joined by a blank line; lines of one paragraph are joined with a space."""
+def _body(lines: list[Line], *, forum: bool) -> tuple[str, str | None]:
+    """A comment's paragraphs joined by a blank line (lines of one paragraph joined with a space), and the
+    handle named by an "In reply to …" line, if any."""
     paras: list[list[str]] = [[]]
     in_quote = False
+    reply_to = None
     for line in lines:
         t = line.text
         if not t:
             paras.append([])
             continue
         if _is_meta(t) or _is_thread_furniture(t):
+            continue
+        m = _REPLY_TO_RE.match(t)
+        if m:
+            reply_to = reply_to or m.group("handle")
             continue
         if forum:
             if _QUOTE_LABEL_RE.match(t) or _SUBJECT_RE.match(t):
@@ -235,22 +273,31 @@ def _body(lines: list[Line], *, forum: bool) -> str:
                 paras.append([])
                 in_quote = quoted
         paras[-1].append(t)
-    return PARAGRAPH_SEPARATOR.join(" ".join(p) for p in paras if p)
+    return PARAGRAPH_SEPARATOR.join(" ".join(p) for p in paras if p), reply_to
 
 
 def _ranks(indents: list[int]) -> dict[int, int]:
     return {v: r for r, v in enumerate(sorted(set(indents)))}
 
 
-def _tree(entries: list[tuple[str, int, str]]) -> tuple[ParsedComment, ...]:
-    """(author, indent, body) in page order -> comments with depth by indent rank and parents."""
+def _tree(entries: list[tuple[str, int, tuple[str, str | None]]]) -> tuple[ParsedComment, ...]:
+    """(author, indent, (body, reply_to)) in page order -> comments with depth and parents.
+
+    Depth is the indent's rank; an explicit "In reply to <handle>" line overrides it, naming the parent.
+    """
     rank = _ranks([indent for _, indent, _ in entries])
     out: list[ParsedComment] = []
-    for pos, (author, indent, body) in enumerate(entries, start=1):
+    for pos, (author, indent, (body, reply_to)) in enumerate(entries, start=1):
         prev_depth = out[-1].depth if out else -1
-        # A reply is at most one level below the comment above it; a deeper indent is a layout artefact.
-        depth = min(rank[indent], prev_depth + 1)
-        parent = next((c.position for c in reversed(out) if c.depth == depth - 1), None) if depth else None
+        target = next((c for c in reversed(out) if reply_to and c.author == reply_to), None)
+        if target is not None:
+            depth, parent = target.depth + 1, target.position
+        else:
+            # A reply is at most one level below the comment above it; a deeper indent is an artefact.
+            depth = min(rank[indent], prev_depth + 1)
+            parent = (
+                next((c.position for c in reversed(out) if c.depth == depth - 1), None) if depth else None
+            )
         out.append(ParsedComment(position=pos, depth=depth, parent_position=parent, author=author, body=body))
     return tuple(out)
 

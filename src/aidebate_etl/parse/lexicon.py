@@ -134,6 +134,15 @@ BOX_CUES = (
     "don't miss",
     "follow us on",
     "download the app",
+    "enter your email",
+    "your email address",
+    "listen live",
+    "listen again",
+    "share this",
+    "share on",
+    "share or comment",
+    "share the story",
+    "share article",
 )
 
 # Share bars are rows of network and action names; a line made only of these words is a share bar.
@@ -209,7 +218,24 @@ ARTICLE_END_LINES = (
     "topics",
     "filed under",
     "categories",
+    "about the author",
+    "about the writer",
+    "most read",
+    "most viewed",
+    "popular now",
+    "all rights reserved",
+    "copyright",
+    "©",
+    # Wire copy closes with its production credits ("(Reporting by …; Editing by …)").
+    "(reporting by",
+    "reporting by",
+    "additional reporting by",
+    "editing by",
+    "writing by",
 )
+
+# "More <section>" links ("More football", "More from us") follow the body; a body subhead rarely starts so.
+MORE_SECTION_RE = re.compile(r"^more(?:\s+[\w&'’-]+){1,3}$", re.I)
 
 # Headings that open a reader thread on the pages we see, besides the "N comments" count line itself.
 THREAD_HEADINGS = frozenset(
@@ -247,6 +273,7 @@ THREAD_FURNITURE_CUES = (
     "log in to reply",
     "sign in to reply",
     "sort by",
+    "sorted by",
     "newest first",
     "oldest first",
     "community guidelines",
