@@ -15,6 +15,8 @@ from aidebate_etl.parse import parse_page
         ("related_links_midbody", "Orchard Growers Turn to Sheep to Keep Weeds Down"),
         ("no_images_bullets", "Five Ways the New Library Card Changes How You Borrow"),
         ("flat_comments_no_heading", "Ridgeline Trail Reopens After Rockfall Repairs"),
+        ("dated_comments_inreply", "Beekeepers Report Best Honey Harvest in a Decade"),
+        ("end_furniture_factbox", "Review: The Salt Road Is a Slow, Gorgeous Voyage"),
     ],
 )
 def test_article_title_is_the_headline_after_furniture(parsed_page, stem: str, title: str) -> None:
@@ -47,6 +49,8 @@ def test_article_subtitle_is_the_dek_or_none(parsed_page, stem: str, subtitle: s
         ("related_links_midbody", 5),
         ("no_images_bullets", 8),
         ("flat_comments_no_heading", 3),
+        ("dated_comments_inreply", 3),
+        ("end_furniture_factbox", 2),
     ],
 )
 def test_article_paragraph_count(parsed_page, stem: str, count: int) -> None:
@@ -74,6 +78,15 @@ def test_article_paragraph_count(parsed_page, stem: str, count: int) -> None:
         ("related_links_midbody", "Photo by"),
         ("threaded_says_tabs", "says:"),
         ("threaded_says_tabs", "Leave a Reply"),
+        ("dated_comments_inreply", "Reporting by"),
+        ("dated_comments_inreply", "hive_and_seek"),
+        ("end_furniture_factbox", "Writer:"),
+        ("end_furniture_factbox", "Running time"),
+        ("end_furniture_factbox", "Share this"),
+        ("end_furniture_factbox", "Our pick of the week"),
+        ("end_furniture_factbox", "MOST READ"),
+        ("end_furniture_factbox", "Opera house"),
+        ("end_furniture_factbox", "All rights reserved"),
     ],
 )
 def test_article_body_has_no_furniture(parsed_page, stem: str, junk: str) -> None:

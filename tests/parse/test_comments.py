@@ -18,6 +18,7 @@ def _shape(structure) -> list[tuple[int, int | None, str]]:
         ("flat_comments_no_heading", "flat"),
         ("forum_thread_quotes", "forum"),
         ("threaded_says_tabs", "says"),
+        ("dated_comments_inreply", "dated"),
         ("related_links_midbody", None),
         ("no_images_bullets", None),
     ],
@@ -46,6 +47,15 @@ def test_comments_layout_is_detected(parsed_page, stem: str, style: str | None) 
             [(0, None, "lumen_larkin"), (1, 1, "canalside_cook"), (0, None, "Wenonah P.")],
         ),
         ("no_images_bullets", []),
+        (
+            "dated_comments_inreply",
+            [
+                (0, None, "hive_and_seek"),
+                (1, 1, "lime_row_larry"),
+                (2, 2, "hive_and_seek"),
+                (0, None, "marketday_mo"),
+            ],
+        ),
     ],
 )
 def test_comments_tree_shape(parsed_page, stem: str, shape: list) -> None:
@@ -63,6 +73,7 @@ def test_comments_tree_shape(parsed_page, stem: str, shape: list) -> None:
         ("flat_comments_signin_nav", 4, "The state grant covers half of it, according to the minutes."),
         ("flat_comments_no_heading", 2, "Is the upper loop open too?"),
         ("threaded_says_tabs", 2, "Same here!"),
+        ("dated_comments_inreply", 2, "Forty! Ours managed twelve."),
         (
             "forum_thread_quotes",
             2,
@@ -103,6 +114,8 @@ def test_comments_declared_count(parsed_page, stem: str, count: int | None) -> N
         ("View all 1,204 comments", 1204),
         ("3 thoughts on “The Night Market”", 3),
         ("Show 3 replies", None),
+        ("Fan Corner — 6 replies", 6),
+        ("3 Responses to “Review: The Salt Road”", 3),
         ("We read 60 comments from readers.", None),
     ],
 )
