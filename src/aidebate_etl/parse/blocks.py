@@ -83,15 +83,6 @@ def ends_on_function_word(text: str) -> bool:
     return bool(ws) and ws[-1].lower() in lexicon.FUNCTION_WORDS
 
 
-def is_title_case(text: str) -> bool:
-    """Headline style: most content words capitalised (teasers, tags and headings are set this way)."""
-    content = [w for w in words(text) if w.lower() not in lexicon.FUNCTION_WORDS and w[0].isalpha()]
-    if not content:
-        return False
-    capitalised = sum(1 for w in content if w[0].isupper())
-    return capitalised / len(content) >= 0.75
-
-
 def bullet_item(text: str) -> str | None:
     """The text of a list item without its marker, or None when the line is not a list item."""
     m = lexicon.BULLET_RE.match(text)

@@ -129,7 +129,6 @@ BOX_CUES = (
     "sign up for",
     "delivered to your inbox",
     "in your inbox",
-    "close button",
     "get our",
     "don't miss",
     "follow us on",
