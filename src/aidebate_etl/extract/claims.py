@@ -24,9 +24,9 @@ from aidebate_etl.extract.speakers import (
     Resolved,
     Salience,
     SpeakerIndex,
-    skip_appositive_backward,
-    skip_fillers_backward,
+    infer_genders,
     skip_fillers_forward,
+    speaker_before_verb,
     verb_at,
 )
 from aidebate_etl.records import Claim, Mention, PagePerson, PageStructure
@@ -44,6 +44,12 @@ MAX_SCARE_WORDS = 3
 MAX_TITLE_WORDS = 8
 
 _WORD = re.compile(r"[\w'’-]+")
+_APPOSITIVE = re.compile(r",\s*[^,;:!?\"“”‘’]{1,80},\s*")
+
+
+def verb_at_any(body: str, start: int, end: int) -> bool:
+    """Does a reporting verb occur in body[start:end]? (then the verb cue, not the colon, decides)"""
+    return any(verb_at(body, start + m.start()) for m in re.finditer(r"[a-z]+", body[start:end]))
 
 
 def extract_claims(
@@ -59,9 +65,12 @@ class _ClaimFinder:
         self.quotes = find_quotes(body)
         self.sentences = split_sentences(body, self.quotes)
         self.index = SpeakerIndex(body, people, mentions, self.quotes)
-        self.salience = Salience(people=people, roles=self.index.roles)
+        self.salience = Salience(
+            people=people, roles=self.index.roles, genders=infer_genders(self.index, self.sentences)
+        )
         self._para_starts = [s for s, _ in paragraph_spans(body)]
         self.claims: list[Claim] = []
+        self._cue_speakers: list[tuple[ReportedCue, Resolved, str | None]] = []
 
     def para(self, pos: int) -> int:
         return bisect_right(self._para_starts, pos) - 1
@@ -99,8 +108,14 @@ class _ClaimFinder:
 
     # ------------------------------------------------------------ direct quotes
     def _direct(self, q: QuoteSpan, s0: int, s1: int, subjects: list[Ref]) -> None:
-        found = self._cue_after(q, s1) or self._cue_before(q, s0, subjects)
+        close_s1 = s1
+        if q.last_paragraph != q.paragraph:
+            # a quote over several paragraphs: its after-cue follows the final closing mark
+            close_s1 = next((b for a, b in self.sentences if a <= q.end < b), s1)
+        found = self._cue_after(q, close_s1) or self._cue_before(q, s0, subjects)
         has_cue = found is not None
+        if found is None:
+            found = self._reporting_clause(q)
         if found is None:
             found = self._subject_of(q.open_pos, s0, subjects)
         if found is None and self._standalone(q, s0, s1):
@@ -112,12 +127,22 @@ class _ClaimFinder:
         if found is None or found[0] is None:
             if not has_cue and (self._is_title(q.text) or len(_WORD.findall(q.text)) <= MAX_SCARE_WORDS):
                 return  # a scare quote or title with nobody saying it
-            self._emit("direct", q.start, q.end, q.text, None, found[1] if found else None, None, None)
+            for a, b in q.segments:
+                self._emit("direct", a, b, self.body[a:b], None, found[1] if found else None, None, None)
             return
         resolved, cue, surface = found
         if not has_cue and self._is_title(q.text):
             return
-        self._emit("direct", q.start, q.end, q.text, resolved, cue, resolved.how, surface)
+        # a quote running over paragraphs is one claim per paragraph, all by the same speaker
+        for a, b in q.segments:
+            self._emit("direct", a, b, self.body[a:b], resolved, cue, resolved.how, surface)
+
+    def _reporting_clause(self, q: QuoteSpan) -> tuple[Resolved, str, str | None] | None:
+        """A quote inside a reported clause (`Lee said the vote was "a betrayal"`) is the reporter's."""
+        for cue, resolved, surface in reversed(self._cue_speakers):
+            if cue.cue_start < q.open_pos and cue.content_start <= q.open_pos < cue.content_end:
+                return (resolved, cue.cue, surface)
+        return None
 
     def _cue_after(self, q: QuoteSpan, s1: int) -> tuple[Resolved | None, str, str | None] | None:
         """`"…," Lee said` / `"…," said Lee` / `"…" — Lee` / `"…," according to Lee`."""
@@ -141,11 +166,11 @@ class _ClaimFinder:
             return self._resolved(ref, q.open_pos, "according to", "according_to") if ref else None
         ref = self.index.ref_starting_at(at)
         if ref is not None:
-            after = ref.end
-            app = re.match(r",\s*\d{1,3},\s*", body[after : after + 8])
-            if app:
-                after += app.end()
-            verb = verb_at(body, skip_fillers_forward(body, after))
+            verb = verb_at(body, skip_fillers_forward(body, ref.end))
+            # an appositive between name and verb: "Lee, 46, said" / "Lee, the mayor of X, said"
+            app = _APPOSITIVE.match(body, ref.end, min(len(body), ref.end + 90))
+            if verb is None and app:
+                verb = verb_at(body, skip_fillers_forward(body, app.end()))
             if verb is not None:
                 return self._resolved(ref, q.open_pos, body[verb[1] : verb[2]], None)
             return None
@@ -173,6 +198,11 @@ class _ClaimFinder:
             ref = self.index.ref_ending_at(s0 + len(stripped) - 1, s0)
             if ref is not None and ref.start - s0 < 3:
                 return self._resolved(ref, q.open_pos, ":", "colon")
+            # "Lee was more blunt: "..."": a colon hands the quote to the clause's subject
+            if not verb_at_any(body, s0, s0 + len(stripped)):
+                subj = self._subject_of(q.open_pos, s0, subjects)
+                if subj is not None:
+                    return (Resolved(subj[0].name, subj[0].speaker_kind, "colon"), ":", subj[2])
         window_start = max(s0, q.open_pos - MAX_CUE_GAP - 20)
         best = None
         for m in re.finditer(r"[A-Za-z]+", body[window_start : q.open_pos]):
@@ -194,10 +224,8 @@ class _ClaimFinder:
         after_ref = self.index.ref_starting_at(best[2], allow_new=False)
         if after_ref is not None and after_ref.end <= q.open_pos:
             return self._resolved(after_ref, q.open_pos, cue, None)
-        pos = skip_fillers_backward(body, best[1], s0)
-        pos = skip_appositive_backward(body, pos, s0)
-        ref = self.index.ref_ending_at(pos, s0)
-        if ref is not None and not self.index.is_possessive(ref):
+        ref, _mode = speaker_before_verb(self.index, best[1], s0)
+        if ref is not None:
             return self._resolved(ref, q.open_pos, cue, None)
         subj = self._subject_of(best[1], s0, subjects)
         if subj is not None:
@@ -223,10 +251,17 @@ class _ClaimFinder:
     def _continuing(self, pos: int) -> tuple[str, str] | None:
         """The person or organisation still talking: the last one in this paragraph or the one before."""
         here = self.para(pos)
-        for e_pos, name, kind, para, _spoke in reversed(self.salience.entries):
-            if e_pos >= pos:
+        # the last speaker quoted in this paragraph or the one before keeps the floor
+        for e_pos, name, kind, para, spoke in reversed(self.salience.entries):
+            if e_pos >= pos or not spoke:
                 continue
-            return (name, kind) if para >= here - 1 else None
+            if para >= here - 1:
+                return (name, kind)
+            break
+        # else a person who is the subject of this paragraph ("Lee runs the shelter. "…"")
+        for e_pos, name, kind, para, _spoke in reversed(self.salience.entries):
+            if e_pos < pos and para == here and kind == "person":
+                return (name, kind)
         return None
 
     def _ends_clause(self, pos: int) -> bool:
@@ -268,6 +303,9 @@ class _ClaimFinder:
                 resolved, _, surface = subj
         if resolved is None:
             return  # reported speech with nobody named is not a claim we can attribute
+        self._cue_speakers.append((cue, resolved, surface))
+        if not cue.emit:
+            return
         text = self.body[cue.content_start : cue.content_end]
         self._emit(
             "indirect", cue.content_start, cue.content_end, text, resolved, cue.cue, resolved.how, surface

@@ -103,8 +103,28 @@ _REPORTING = {
 # Verbs that take the hearer as an object before the that-clause ("told reporters that").
 OBJECT_VERBS = frozenset({"tell", "warn", "remind", "assure", "inform", "promise", "urge", "caution"})
 # Verbs whose bare complement (no "that") is still reported speech in news prose ("Lee said the
-# plan failed"); opinion verbs are left out because a bare "thinks people ..." is too often a paraphrase.
-BARE_COMPLEMENT_VERBS = frozenset({"say"})
+# plan failed", "Lee insisted he would stay"); opinion verbs (think, believe) are left out because a
+# bare "thinks people ..." is too often the writer's paraphrase, "tell" needs its object first, and
+# verbs that usually take a noun object (write, reveal, announce, deny, post) would report objects.
+BARE_COMPLEMENT_VERBS = frozenset(
+    {"say", "insist", "admit", "claim", "argue", "warn", "add", "explain", "note", "suggest", "predict",
+     "concede", "acknowledge", "confirm", "estimate", "maintain", "contend", "assert", "allege"}
+)  # fmt: skip
+# Words that show a clause has its own finite verb (a bare complement must be a clause, not a noun
+# phrase: "said the plan would fail" is reported speech, "admits the software "..."" is not).
+FINITE_VERB_SIGNALS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
+     "should", "can", "may", "might", "must", "shall", "did", "does", "do", "isn't", "wasn't", "aren't",
+     "weren't", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't", "don't", "hasn't",
+     "haven't", "hadn't", "shouldn't", "it's", "he's", "she's", "they're", "we're", "there's", "it’s",
+     "he’s", "she’s", "they’re", "we’re", "there’s"}
+)  # fmt: skip
+# Nouns through which an organisation or person speaks ("X's statement said", "a spokesman for X said").
+MOUTHPIECE_NOUNS = frozenset(
+    {"statement", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
+     "letter", "website", "account", "post", "report", "lawyer", "lawyers", "attorney", "attorneys",
+     "publicist", "rep", "reps", "press office", "announcement", "filing"}
+)  # fmt: skip
 
 
 def _inflect(base: str) -> tuple[str, ...]:
@@ -148,6 +168,37 @@ EPITHET_NOUNS = frozenset(
         "activist", "campaigner", "leader", "boss", "chief", "creator", "presenter",
         "youtuber", "influencer", "podcaster", "comic", "rocker", "diva", "superstar",
     }
+)  # fmt: skip
+
+# Role nouns that can name the same person; an epithet is not resolved to someone the page gives
+# only roles from other groups ("the actor" is not the tech writer just quoted).
+EPITHET_GROUPS = (
+    frozenset({"actor", "actress", "star", "alum", "alumnus", "icon", "legend", "superstar", "comedian",
+               "comic", "host", "presenter", "veteran", "model", "diva"}),
+    frozenset({"singer", "rapper", "musician", "rocker", "star", "superstar", "icon", "legend", "diva",
+               "artist"}),
+    frozenset({"writer", "author", "novelist", "journalist", "reporter", "columnist", "critic",
+               "screenwriter", "podcaster", "broadcaster", "creator", "youtuber", "influencer", "presenter",
+               "host"}),
+    frozenset({"director", "producer", "filmmaker", "screenwriter", "creator", "writer"}),
+    frozenset({"entrepreneur", "founder", "executive", "billionaire", "investor", "ceo", "chairman",
+               "chairwoman", "chair", "boss", "chief", "mogul", "leader", "manager", "owner", "president"}),
+    frozenset({"president", "senator", "governor", "mayor", "minister", "premier", "chancellor", "lawmaker",
+               "congressman", "congresswoman", "politician", "candidate", "official", "leader", "chair"}),
+    frozenset({"lawyer", "attorney", "judge"}),
+    frozenset({"doctor", "scientist", "researcher", "professor", "economist", "analyst", "expert"}),
+    frozenset({"coach", "player", "athlete", "striker", "manager", "boss", "veteran", "star"}),
+    frozenset({"activist", "campaigner", "leader", "spokesman", "spokeswoman", "spokesperson", "official"}),
+)  # fmt: skip
+# Gendered nouns next to a name, the page's own evidence of which pronoun a person takes.
+MALE_NOUNS = frozenset(
+    {"actor", "spokesman", "chairman", "congressman", "businessman", "father", "dad", "son", "husband",
+     "brother", "grandfather", "uncle", "king", "prince", "boyfriend", "man", "widower", "sir"}
+)  # fmt: skip
+FEMALE_NOUNS = frozenset(
+    {"actress", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "mother", "mum", "mom",
+     "daughter", "wife", "sister", "grandmother", "aunt", "queen", "princess", "girlfriend", "woman",
+     "widow", "granddaughter", "waitress", "dame"}
 )  # fmt: skip
 
 # Nouns that refer back to an organisation ("the union said in a statement").
@@ -219,7 +270,8 @@ GAP_OPENERS = frozenset(
     {"in", "on", "at", "to", "during", "after", "before", "last", "this", "earlier", "later", "previously",
      "again", "also", "repeatedly", "publicly", "privately", "recently", "once", "often", "then", "today",
      "yesterday", "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "via",
-     "over", "through", "while", "when"}
+     "over", "through", "while", "when", "afterwards", "afterward", "subsequently", "separately",
+     "elsewhere", "now", "since", "outside", "under", "by", "from", "with"}
 )  # fmt: skip
 # Words that may sit between a speaker and the reporting verb ("Lee also said", "Lee has long argued").
 SPEAKER_VERB_FILLERS = frozenset(

@@ -43,6 +43,9 @@ class QuoteSpan:
     style: str  # "double" or "single"
     paragraph: int  # index of the paragraph holding the opening mark
     last_paragraph: int
+    # the quoted part of each paragraph, as (start, end) in the body: one span unless the quote
+    # runs over paragraph breaks (then each paragraph's part is its own claim)
+    segments: tuple[tuple[int, int], ...] = ()
 
     @property
     def closed(self) -> bool:
@@ -75,6 +78,8 @@ def _is_apostrophe(text: str, i: int) -> bool:
         return True
     if nxt.isdigit():  # ’70s, '90s: a dropped century, never a quote of a bare number
         return True
+    if prev == "n" and i >= 2 and text[i - 2] in "'’‘" and (i < 3 or text[i - 3].isspace()):
+        return True  # the second mark of rock 'n' roll
     if not _is_word(prev):
         # 'em, 'til, rock 'n' roll: an elision at the start of a word
         m = re.match(r"[A-Za-z]+", text[i + 1 : i + 8])
@@ -87,6 +92,15 @@ def _is_apostrophe(text: str, i: int) -> bool:
             # a closing quote right after the elision word means it was quoted, not elided ('n' excepted)
             return m.group(0).lower() == "n" or after not in ("'", "\u2019")
     return False
+
+
+def _plural_possessive(text: str, i: int) -> bool:
+    """A mark after -s, followed by a lower-case word, with another closing mark later in the
+    paragraph: a plural possessive inside a single-quoted quote, not its end."""
+    if not re.match(r" [a-z]", text[i + 1 : i + 3]):
+        return False
+    rest = text[i + 1 :]
+    return bool(re.search(r"[^\s][’'](?=[\s,.;:!?)]|$)", rest))
 
 
 def _opens(text: str, i: int) -> bool:
@@ -122,6 +136,8 @@ def _scan_paragraph(text: str) -> tuple[list[tuple[int, int, str]], tuple[int, s
                 role = "open"
             elif open_single and not prev.isspace():
                 role = "close"
+                if prev in "sS" and _plural_possessive(text, i):
+                    continue  # "islanders’ lives": the quote closes at a later mark
             elif ch == STRAIGHT_SINGLE and _opens(text, i):
                 role = "open"
             elif ch in SINGLE_CLOSE and _opens(text, i) and not open_single:
@@ -232,18 +248,17 @@ def _make(
 ) -> QuoteSpan:
     stop = close_pos if close_pos is not None else (end if end is not None else len(body))
     start = open_pos + 1
-    pieces, at = [], start
+    segments, at = [], start
     for r_start, r_end in reopens:
         if start <= r_start < stop:
-            pieces.append(body[at:r_start])
+            segments.append((at, body.rfind(PARAGRAPH_SEPARATOR, at, r_start)))
             at = r_end
-    pieces.append(body[at:stop])
-    text = "".join(pieces)
-    # an unclosed quote runs to the paragraph end; trailing blanks are not part of it
-    if close_pos is None:
-        stop -= len(text) - len(text.rstrip())
-        text = text.rstrip()
-    return QuoteSpan(start, stop, open_pos, close_pos, text, style, first_para, last_para)
+    segments.append((at, stop))
+    # an unclosed quote runs to the paragraph end; trailing blanks are not part of any segment
+    segments = [(a, a + len(body[a:b].rstrip())) for a, b in segments]
+    stop = segments[-1][1]
+    text = PARAGRAPH_SEPARATOR.join(body[a:b] for a, b in segments)
+    return QuoteSpan(start, stop, open_pos, close_pos, text, style, first_para, last_para, tuple(segments))
 
 
 _BOUNDARY = re.compile(r"[.!?]+")

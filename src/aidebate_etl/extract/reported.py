@@ -16,8 +16,11 @@ import re
 from dataclasses import dataclass
 
 from aidebate_etl.extract.lexicon_speech import (
+    ALL_QUOTE_CHARS,
     BARE_COMPLEMENT_VERBS,
     CLAUSE_OPENERS,
+    FINITE_VERB_SIGNALS,
+    FUNCTION_WORDS,
     GAP_OPENERS,
     OBJECT_VERBS,
     POINT_OUT,
@@ -26,9 +29,9 @@ from aidebate_etl.extract.lexicon_speech import (
 from aidebate_etl.extract.speakers import (
     Ref,
     SpeakerIndex,
-    skip_appositive_backward,
-    skip_fillers_backward,
     skip_fillers_forward,
+    speaker_before_verb,
+    verb_at,
 )
 
 __all__ = ["ReportedCue", "find_reported"]
@@ -52,6 +55,8 @@ class ReportedCue:
     speaker: Ref | None  # the reference naming the speaker, None when it is the sentence's subject
     # "explicit" (a reference next to the cue), "subject" (the clause's subject), "according_to", "as"
     mode: str
+    # False when the content is (nearly) all a direct quote: the cue still names the quote's speaker
+    emit: bool = True
 
 
 _WORDS = re.compile(r"[A-Za-z]+")
@@ -59,6 +64,8 @@ _THAT = re.compile(r"(?P<gap>(?:[\s,]+[^\s,.;:!?]+){0,N}?)[\s,]+that\s+".replace
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _AS_BY = re.compile(r"\b[Aa]s\s+(?P<verb>[a-z]+)\s+by\s+")
 _AS_REF = re.compile(r"\b[Aa]s\s+")
+# ", Westholm Highways said on Monday." / ", said the council." closing a sentence
+_TAIL_CUE = re.compile(r",\s+(?P<rest>[^,]{2,80}?)[.!?]?\s*$")
 
 
 def _mask(body: str, index: SpeakerIndex, start: int, end: int) -> str:
@@ -72,27 +79,46 @@ def _quoted_share(index: SpeakerIndex, start: int, end: int, body: str) -> float
     return sum(1 for i in chars if index.inside_quote(i)) / len(chars)
 
 
+def _long_enough(body: str, start: int, end: int) -> bool:
+    return len(_WORDS.findall(body[start:end])) >= MIN_CONTENT_WORDS
+
+
 def _content_ok(body: str, index: SpeakerIndex, start: int, end: int) -> bool:
-    text = body[start:end]
-    if len(_WORDS.findall(text)) < MIN_CONTENT_WORDS:
-        return False
-    return _quoted_share(index, start, end, body) <= MAX_QUOTED_SHARE
+    return _long_enough(body, start, end) and _quoted_share(index, start, end, body) <= MAX_QUOTED_SHARE
 
 
-def _speaker_before(
-    body: str, index: SpeakerIndex, verb_start: int, sent_start: int
-) -> tuple[Ref | None, str]:
-    """The reference right before a reporting verb ("Lee, 46, has also said"), else the clause subject."""
-    pos = skip_fillers_backward(body, verb_start, sent_start)
-    pos = skip_appositive_backward(body, pos, sent_start)
-    ref = index.ref_ending_at(pos, sent_start)
-    if ref is not None and not index.is_possessive(ref):
-        return ref, "explicit"
-    before = body[sent_start:pos].rstrip()
-    # a participle or coordinated verb shares the clause's subject ("Lee took aim, writing that")
-    if before.endswith((",", " and", "\u2014")) or body[verb_start:].split(None, 1)[0].endswith("ing"):
-        return None, "subject"
-    return None, "none"
+def _bare_clause_start(masked: str, rel: int) -> int | None:
+    """Where a bare complement starts after a verb: the next word, when it can open a clause (not a
+    preposition, an adverb or punctuation: "said on Monday", "said roughly", "said, however")."""
+    m = re.match(r"[ \t]+([A-Za-z][\w'’-]*)", masked[rel:])
+    if not m:
+        return None
+    word = m.group(1)
+    low = word.lower()
+    if low in CLAUSE_OPENERS or word[0].isupper():
+        return rel + m.start(1)
+    if low in FUNCTION_WORDS or low.endswith("ly") or low in GAP_OPENERS:
+        return None
+    return rel + m.start(1)  # a bare noun or gerund subject ("said residents would", "said changing it was")
+
+
+def _cut_at_next_cue(masked: str, rel_start: int, rel_end: int) -> int:
+    """End a reported clause before a coordinated second cue (", and claimed that …")."""
+    for m in re.finditer(r",\s+and\s+([a-z]+)\b", masked[rel_start:rel_end]):
+        if m.group(1) in REPORTING_FORMS:
+            return rel_start + m.start()
+    return rel_end
+
+
+def _has_finite_verb(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’]*", text)
+    return any(w.lower() in FINITE_VERB_SIGNALS or (len(w) > 4 and w.endswith("ed")) for w in words)
+
+
+def _tail_is_short(body: str, verb_end: int, end: int) -> bool:
+    """After a sentence-final "X said" only a short adjunct may follow ("on Monday", "in a statement")."""
+    rest = body[verb_end:end].strip(" .!?")
+    return len(rest.split()) <= 5 and not any(c in ALL_QUOTE_CHARS for c in rest)
 
 
 def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int) -> list[ReportedCue]:
@@ -103,7 +129,7 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
         end -= 1
     found: list[ReportedCue] = []
 
-    # -- verb + that-clause, and bare "said" + clause
+    # -- verb + that-clause, and bare complement ("Lee insisted he would stay")
     for w in _WORDS.finditer(masked):
         base = REPORTING_FORMS.get(w.group(0))
         at = sent_start + w.start()
@@ -118,24 +144,67 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
         if m:
             gap = m.group("gap").strip(" ,")
             gap_words = gap.split()
-            ok = not gap_words or gap_words[0].lower() in GAP_OPENERS
-            ok = ok or (base in OBJECT_VERBS and len(gap_words) <= 4)
+            ok = not gap_words or gap_words[0].lower() in GAP_OPENERS or gap_words[0].endswith("ly")
+            # "told reporters that", "told me at the premiere that": the hearer, then an adjunct
+            ok = ok or (
+                base in OBJECT_VERBS
+                and (len(gap_words) <= 4 or any(w.lower() in GAP_OPENERS for w in gap_words[1:4]))
+            )
             if ok:
-                ref, mode = _speaker_before(body, index, at, sent_start)
+                ref, mode = speaker_before_verb(index, at, sent_start)
                 c_start = sent_start + m.end()
-                if mode != "none" and _content_ok(body, index, c_start, end):
-                    found.append(ReportedCue(w.group(0), at, c_start, end, ref, mode))
+                c_end = sent_start + _cut_at_next_cue(masked, c_start - sent_start, end - sent_start)
+                if mode != "none" and _long_enough(body, c_start, c_end):
+                    emit = _quoted_share(index, c_start, c_end, body) <= MAX_QUOTED_SHARE
+                    found.append(ReportedCue(w.group(0), at, c_start, c_end, ref, mode, emit))
                 continue
-        if base in BARE_COMPLEMENT_VERBS:
-            nxt = re.match(r"\s+([A-Za-z]+)\b", masked[verb_end - sent_start :])
-            if not nxt or nxt.group(1).lower() not in CLAUSE_OPENERS:
+        if base in BARE_COMPLEMENT_VERBS and w.group(0) == w.group(0).lower():
+            c_start = _bare_clause_start(masked, verb_end - sent_start)
+            if c_start is None:
                 continue
-            c_start = verb_end + nxt.start(1)
-            ref, mode = _speaker_before(body, index, at, sent_start)
-            if mode != "explicit" or _quoted_share(index, c_start, end, body) > 0:
+            c_start += sent_start
+            ref, mode = speaker_before_verb(index, at, sent_start)
+            if mode == "none" or not _long_enough(body, c_start, end):
                 continue
-            if len(_WORDS.findall(body[c_start:end])) >= MIN_CONTENT_WORDS + 1:
-                found.append(ReportedCue(w.group(0), at, c_start, end, ref, mode))
+            # a clause that is only a subject plus a quotation ('said it "..."') still names the
+            # quote's speaker, but is not reported speech of its own
+            c_end = sent_start + _cut_at_next_cue(masked, c_start - sent_start, end - sent_start)
+            emit = _has_finite_verb(masked[c_start - sent_start : c_end - sent_start])
+            emit = emit and _quoted_share(index, c_start, c_end, body) <= MAX_QUOTED_SHARE
+            found.append(ReportedCue(w.group(0), at, c_start, c_end, ref, mode, emit))
+
+    # -- "CONTENT, X said." / "CONTENT, said X." with no quote marks around the content
+    tail = _TAIL_CUE.search(masked)
+    if tail and not any(c.content_start == sent_start for c in found):
+        cue_at = sent_start + tail.start("rest")
+        lead_the = re.match(r"[Tt]he\s+", body[cue_at : cue_at + 4])
+        ref = index.ref_starting_at(cue_at + (lead_the.end() if lead_the else 0))
+        if ref is None and lead_the:
+            ref = index.ref_starting_at(cue_at)
+        verb = None
+        if ref is not None:
+            verb = verb_at(body, skip_fillers_forward(body, ref.end))
+        else:
+            verb = verb_at(body, cue_at)
+            ref = index.ref_in_phrase(verb[2], end) if verb else None
+            if ref is not None and ref.kind == "pronoun":
+                ref = None  # "…, said she" is not how prose reports: "said she stood by it" is a clause
+        c_end = sent_start + tail.start()
+        head = re.match(r"[A-Za-z]+", body[sent_start:c_end])
+        # a participle opening ("Asked whether…, Lee laughed") is not the reported content
+        participle = head is not None and (
+            head.group(0).endswith(("ed", "ing")) and head.group(0)[0].isupper()
+        )
+        clause = _has_finite_verb(masked[: tail.start()]) and not participle
+        if verb is not None and ref is not None and clause and _long_enough(body, sent_start, c_end):
+            lead = body[sent_start : sent_start + 1]
+            emit = (
+                lead not in ALL_QUOTE_CHARS
+                and _quoted_share(index, sent_start, c_end, body) <= MAX_QUOTED_SHARE
+            )
+            if _tail_is_short(body, verb[2], end):
+                cue = body[verb[1] : verb[2]]
+                found.append(ReportedCue(cue, cue_at, sent_start, c_end, ref, "explicit", emit))
 
     # -- according to X
     for m in _ACCORDING.finditer(masked):

@@ -17,9 +17,13 @@ from dataclasses import dataclass, field
 from aidebate_etl.extract.lexicon_speech import (
     ALL_QUOTE_CHARS,
     DOUBLE_OPEN,
+    EPITHET_GROUPS,
     EPITHET_NOUNS,
+    FEMALE_NOUNS,
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
+    MALE_NOUNS,
+    MOUTHPIECE_NOUNS,
     ORG_EPITHETS,
     ORG_SUFFIXES,
     PERSON_PRONOUNS,
@@ -31,7 +35,7 @@ from aidebate_etl.extract.lexicon_speech import (
 from aidebate_etl.extract.quotes import QuoteSpan
 from aidebate_etl.records import Mention, PagePerson
 
-__all__ = ["Ref", "Resolved", "Salience", "SpeakerIndex", "verb_at"]
+__all__ = ["Ref", "Resolved", "Salience", "SpeakerIndex", "speaker_before_verb", "verb_at"]
 
 RefKind = str  # "name" | "pronoun" | "epithet" | "org" | "org_epithet" | "new_name"
 
@@ -56,8 +60,14 @@ class Resolved:
 
 
 # A run of capitalised words, the shape of a name the people extractor may not have listed.
-_CAP_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|bin|al))*")
-_CAP_RUN_END = re.compile(r"(?:[A-Z][\w'’.&-]*\s+)*[A-Z][\w'’.&-]*$")
+# Connectors inside names: particles of personal names and the "of"/"for"/"and"/"&" of organisation
+# names ("Federation of Scottish Employers", "Union of Ferry and Dock Workers").
+_CONNECT = r"(?:de|van|von|der|da|del|la|le|bin|al|of|for|and|&)"
+_CAP_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.&-]*|" + _CONNECT + r"(?=\s+[A-Z])))*")
+_CAP_RUN_END = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:" + _CONNECT + r"\s+)?)*[A-Z][\w'’.&-]*$")
+# "the Rivers Inspectorate", "the Lenne Rivers Trust": a capitalised run after "the" names an
+# organisation or institution, never a person.
+_THE_RUN = re.compile(r"\b[Tt]he\s+(" + _CAP_NAME.pattern + r")")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "the actor", "the That ’70s Show alum", "the 46-year-old": up to four modifiers, no punctuation between.
 _EPITHET = re.compile(
@@ -66,6 +76,8 @@ _EPITHET = re.compile(
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:[-&][A-Z]{2,})*$")
 _APPOSITIVE_AGE = re.compile(r",\s*\d{1,3},\s*")
+_APPOSITIVE_ANY = re.compile(r",\s*(?:a|an|the|who|whose|\d{1,3})\b[^,;:!?\"“”‘’]{0,80},\s*")
+_OF_PHRASE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
 def _name_forms(person: PagePerson) -> set[str]:
@@ -103,7 +115,8 @@ class SpeakerIndex:
             refs.append(ref)
 
         for m in sorted(mentions, key=lambda m: (m.start_char, -m.end_char)):
-            if m.field == "body" and body[m.start_char : m.end_char] == m.surface:
+            # a mention running over a sentence break is a tokenisation slip, not a name
+            if m.field == "body" and body[m.start_char : m.end_char] == m.surface and ". " not in m.surface:
                 add(Ref(m.start_char, m.end_char, "name", m.surface, m.name))
         # fallback: the page's own names and surnames, for mentions the people extractor left out
         forms = sorted(((f, p.name) for p in people for f in _name_forms(p)), key=lambda x: -len(x[0]))
@@ -114,7 +127,26 @@ class SpeakerIndex:
         for m in _CAP_NAME.finditer(body):
             words = m.group(0).split()
             if words[-1].rstrip(".") in {s.rstrip(".") for s in ORG_SUFFIXES} and len(words) > 1:
-                add(Ref(m.start(), m.end(), "org", m.group(0), m.group(0)))
+                surface = m.group(0)
+                # "The Transit Workers Union": the article is not part of the name
+                lead = re.match(r"The\s+", surface)
+                name = surface[lead.end() :] if lead else surface
+                add(Ref(m.start(), m.end(), "org", surface, name))
+        for m in _THE_RUN.finditer(body):
+            surface = m.group(1).rstrip(".")
+            if surface.endswith(("’s", "'s")):
+                surface = surface[:-2]
+            after = body[m.start(1) + len(surface) : m.start(1) + len(surface) + 30]
+            word = re.match(r"\s+([a-z]+)", after)
+            # a capitalised run followed by a common noun is a modifier ("the Mill Lane stadium")
+            standalone = not word or word.group(1) in REPORTING_FORMS or word.group(1) in FUNCTION_WORDS
+            if len(surface) > 2 and surface.casefold() not in self._known_names and standalone:
+                add(Ref(m.start(1), m.start(1) + len(surface), "org", surface, surface))
+        org_nouns = set(ORG_EPITHETS)
+        for r in refs:
+            if r.kind == "org" and r.name:
+                # "the inspectorate" refers back to "the Rivers Inspectorate"
+                org_nouns.update(w.lower() for w in r.name.split()[1:] if len(w) > 3 and w.isalpha())
         for m in _EPITHET.finditer(body):
             if m.group("age"):
                 add(Ref(m.start(), m.end(), "epithet", m.group(0), noun="year-old"))
@@ -122,8 +154,13 @@ class SpeakerIndex:
             noun = m.group("noun").lower()
             if noun in EPITHET_NOUNS:
                 add(Ref(m.start(), m.end(), "epithet", m.group(0), noun=noun))
-            elif noun in ORG_EPITHETS:
-                add(Ref(m.start(), m.end(), "org_epithet", m.group(0), noun=noun))
+            elif noun in org_nouns:
+                # "the Scottish government": a capitalised modifier makes the epithet a name itself
+                mods = m.group(0).split()[1:-1]
+                own = (
+                    " ".join([*mods, m.group("noun")]) if mods and all(w[0].isupper() for w in mods) else None
+                )
+                add(Ref(m.start(), m.end(), "org_epithet", m.group(0), name=own, noun=noun))
         for m in _PRONOUN.finditer(body):
             add(Ref(m.start(), m.end(), "pronoun", m.group(0), noun=m.group(0).lower()))
         refs.sort(key=lambda r: r.start)
@@ -178,6 +215,9 @@ class SpeakerIndex:
         m = _CAP_RUN_END.search(self.body, floor, pos)
         if not m or m.end() != pos:
             return None
+        prev = re.search(r"([A-Za-z]+)\s*$", self.body[max(floor, m.start() - 20) : m.start()])
+        if prev and prev.group(1).lower() in PREPOSITIONS:
+            return None  # "pensioners in Upper Greyhithe say": a place, not the speaker
         return self._new_name(m.start(), pos)
 
     def _new_name(self, pos: int, end: int | None = None) -> Ref | None:
@@ -187,6 +227,13 @@ class SpeakerIndex:
         surface = m.group(0).rstrip(".")
         if surface.endswith(("’s", "'s")):
             return None
+        start_at = m.start()
+        lead = re.match(r"The\s+", surface)
+        if lead:
+            # "The Rivers Inspectorate said": a capitalised run after "The" is an organisation
+            rest = surface[lead.end() :]
+            if rest and rest.casefold() not in self._known_names and rest.split()[0][0].isupper():
+                return Ref(start_at + lead.end(), start_at + len(surface), "org", rest, rest)
         words = surface.split()
         end_at = m.start() + len(surface)
         for k in range(len(words)):
@@ -196,7 +243,12 @@ class SpeakerIndex:
                 return Ref(end_at - len(tail), end_at, "name", tail, self._known_names[tail.casefold()])
         if words[0].lower() in FUNCTION_WORDS or words[0].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return None
-        if words[-1] in ORG_SUFFIXES or words[-1] + "." in ORG_SUFFIXES or _ACRONYM.match(words[-1]):
+        if (
+            words[-1] in ORG_SUFFIXES
+            or words[-1] + "." in ORG_SUFFIXES
+            or _ACRONYM.match(words[-1])
+            or any(w in ("of", "for", "and", "&") for w in words)
+        ):
             return Ref(m.start(), end_at, "org", surface, surface)
         if len(words) >= 2:
             return Ref(m.start(), end_at, "new_name", surface, surface)
@@ -211,6 +263,33 @@ class SpeakerIndex:
         """Does the reference look like the subject of a clause (not an object or possessor)?"""
         if self.is_possessive(ref):
             return False
+        clause_start = self._clause_start(ref, sent_start)
+        if clause_start is None:
+            return False
+        body = self.body
+        # the word after, skipping an appositive ("Lee, 46, said", "Lee, a doctor, said") or a
+        # relative pronoun ("Lee, who led the study, said": Lee is the subject of both clauses)
+        orig = body[ref.end : ref.end + 120]
+        m = _APPOSITIVE_AGE.match(orig) or _APPOSITIVE_ANY.match(orig) or _OF_PHRASE.match(orig)
+        for rest in ([orig[m.end() :]] if m else []) + [orig]:
+            if re.match(r",\s*who\s+[a-z]", rest):
+                return True
+            rest = rest.lstrip(" \t")
+            if rest[:1] in DOUBLE_OPEN or rest[:1] in ('"',):
+                return True  # the quote is the predicate: 'he "can just ..."'
+            w = _WORD.match(rest)
+            if w and w.group(0).islower() and w.group(0) not in FUNCTION_WORDS:
+                return True
+        # "Lee, whose film opens today, is …": a sentence-initial name before a long appositive
+        at_start = all(w[:1].isupper() for w in body[sent_start : ref.start].split())
+        return clause_start and at_start and orig[:1] == ","
+
+    def after_preposition(self, ref: Ref, floor: int) -> bool:
+        """Is the reference the object of a preposition ("aim at Lee", "with former CEO Lee")?"""
+        return self._clause_start(ref, floor) is None
+
+    def _clause_start(self, ref: Ref, sent_start: int) -> bool | None:
+        """True when the reference opens a clause, False when not, None after a preposition."""
         body = self.body
         # the word before, skipping capitalised title words ("with former Google CEO X")
         i = ref.start
@@ -231,24 +310,13 @@ class SpeakerIndex:
             word = body[k:j]
             if not word:
                 break
-            if word[0].isupper() and ref.kind in ("name", "new_name", "org"):
+            if (word[0].isupper() or word in ("the", "a", "an")) and ref.kind in ("name", "new_name", "org"):
                 i = k
                 continue
             if word.lower() in PREPOSITIONS:
-                return False
+                return None
             break
-        # the word after, skipping an age appositive ("Lee, 46, said")
-        rest = body[ref.end : ref.end + 80]
-        m = _APPOSITIVE_AGE.match(rest)
-        if m:
-            rest = rest[m.end() :]
-        rest = rest.lstrip(" \t")
-        if rest[:1] in DOUBLE_OPEN or rest[:1] in ('"',):
-            return True  # the quote is the predicate: 'he "can just ..."'
-        w = _WORD.match(rest)
-        if w and w.group(0).islower() and w.group(0) not in FUNCTION_WORDS:
-            return True
-        return clause_start and rest[:1] == ","
+        return clause_start
 
 
 _ROLE_BEFORE = re.compile(r"((?:[\w'’-]+\s+){1,4})$")
@@ -264,7 +332,7 @@ def _collect_roles(
 
     def note(name: str, text: str) -> None:
         for word in re.findall(r"[A-Za-z]+", text.lower()):
-            if word in EPITHET_NOUNS:
+            if word in EPITHET_NOUNS or word in MALE_NOUNS or word in FEMALE_NOUNS:
                 roles.setdefault(name, set()).add(word)
 
     for p in people:
@@ -315,7 +383,7 @@ def skip_fillers_backward(body: str, pos: int, floor: int) -> int:
         return pos
 
 
-def skip_appositive_backward(body: str, pos: int, floor: int) -> int:
+def skip_appositive_backward(body: str, pos: int, floor: int, *, allow_names: bool = False) -> int:
     """Before a verb, step over ", 46," or ", a doctor at the clinic," back to the name it describes."""
     stripped = body[floor:pos].rstrip()
     if not stripped.endswith(","):
@@ -331,7 +399,7 @@ def skip_appositive_backward(body: str, pos: int, floor: int) -> int:
     # appositives start with an age, an article, a relative word or a role ("a doctor", "who led")
     if between.isdigit() or first in ("a", "an", "the", "who", "whose", "which", "now", "then", "formerly"):
         return comma
-    if first[0].islower() and len(between.split()) <= 6:
+    if (first[0].islower() or allow_names) and len(between.split()) <= 6:
         return comma
     return pos
 
@@ -342,6 +410,7 @@ class Salience:
 
     people: Sequence[PagePerson] = ()
     roles: dict[str, set[str]] = field(default_factory=dict)  # person name -> role nouns on the page
+    genders: dict[str, str] = field(default_factory=dict)  # person name -> "m" / "f" when the page shows it
     entries: list[tuple[int, str, str, int, bool]] = field(
         default_factory=list
     )  # pos, name, kind, para, spoke
@@ -376,8 +445,12 @@ class Salience:
             return Resolved(ref.name, "organization", "organization")
         if ref.kind == "pronoun":
             if ref.noun in PERSON_PRONOUNS:
-                name = self.last("person", at)
-                return Resolved(name, "person", "pronoun") if name else None
+                # the last person the pronoun can stand for: one of the other gender is skipped
+                other = "f" if ref.noun == "he" else "m"
+                for pos, name, k, _para, _spoke in reversed(self.entries):
+                    if pos < at and k == "person" and self.genders.get(name) != other:
+                        return Resolved(name, "person", "pronoun")
+                return None
             last = self.last_any(at)
             # "they" stands for an organisation only when one was the last actor
             if last and last[1] == "organization":
@@ -385,6 +458,8 @@ class Salience:
             return None
         if ref.kind == "epithet":
             return self._resolve_epithet(ref, at)
+        if ref.kind == "org_epithet" and ref.name:
+            return Resolved(ref.name, "organization", "organization")
         if ref.kind == "org_epithet":
             # "the union" refers back to the last organisation whose name holds that noun
             for pos, name in reversed(self.orgs):
@@ -408,7 +483,126 @@ class Salience:
             for pos, name, k, _para, spoke in reversed(self.entries):
                 if pos >= at or k != "person" or (speaker_only and not spoke):
                     continue
-                if self.roles.get(name) and noun not in self.roles[name] and noun != "year-old":
+                if noun != "year-old" and _role_conflict(noun, self.roles.get(name, set())):
                     continue  # the page calls this person something else
                 return Resolved(name, "person", "epithet")
         return None
+
+
+_RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
+_MOUTHPIECE_OF = re.compile(r"['’]s\s+(?:own\s+|official\s+|latest\s+)?([a-z]+(?: office)?)\s*$")
+
+
+def _head_of_appositives(index: SpeakerIndex, pos: int, sent_start: int) -> Ref | None:
+    """Walk left over a chain of appositives before a verb ("Priya Lee, 44, boss of Acme, said",
+    "The operator, Acme Coaches, says") and return the leftmost reference: the head of the chain."""
+    body = index.body
+    found: Ref | None = None
+    for _ in range(4):
+        p = pos
+        while p > sent_start and body[p - 1] in " \t":
+            p -= 1
+        name_end = p - 1 if p > sent_start and body[p - 1] == "," else p
+        ref = index.ref_ending_at(name_end, sent_start)
+        if ref is not None and not index.is_possessive(ref) and not index.after_preposition(ref, sent_start):
+            found = ref
+        nxt = skip_appositive_backward(body, pos, sent_start, allow_names=True)
+        if nxt == pos:
+            break
+        pos = nxt
+    return found
+
+
+def speaker_before_verb(index: SpeakerIndex, verb_start: int, sent_start: int) -> tuple[Ref | None, str]:
+    """Who a reporting verb belongs to, looking left: a reference right before it ("Lee, 46, has
+    also said"), the antecedent of "which"/"who", an organisation's mouthpiece ("X's statement said",
+    "a spokesman for X said"), or, for a participle or coordinated verb, the clause's subject.
+    Returns (reference, "explicit") or (None, "subject") or (None, "none")."""
+    body = index.body
+    pos = skip_fillers_backward(body, verb_start, sent_start)
+    rel = _RELATIVE.search(body, sent_start, pos)
+    if rel:  # "the Inspectorate, which said": the antecedent speaks
+        pos = rel.start()
+    ref = _head_of_appositives(index, pos, sent_start)
+    if ref is not None:
+        return ref, "explicit"
+    mouth = _MOUTHPIECE_OF.search(body, sent_start, pos)
+    if mouth and mouth.group(1) in MOUTHPIECE_NOUNS:
+        owner = index.ref_ending_at(mouth.start(), sent_start)
+        if owner is not None:
+            return owner, "explicit"
+    # "a spokesman for X said": the noun phrase after "for" names the speaker
+    lo = max(sent_start, pos - 90)
+    m = re.search(r"\b(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+(?:for|from|of|at)\s+", body[lo:pos])
+    if m and m.group(1) in MOUTHPIECE_NOUNS:
+        owner = index.ref_in_phrase(lo + m.end(), pos)
+        if owner is not None and owner.end <= pos:
+            return owner, "explicit"
+    before = body[sent_start:pos].rstrip()
+    # a participle or coordinated verb shares the clause's subject ("Lee took aim, writing that")
+    word = body[verb_start:].split(None, 1)[0] if body[verb_start:].strip() else ""
+    if before.endswith((",", " and", "\u2014")) or word.endswith("ing"):
+        return None, "subject"
+    return None, "none"
+
+
+def _role_conflict(noun: str, roles: set[str]) -> bool:
+    """The page gives this person only roles of another kind than the epithet's noun."""
+    roles = roles & EPITHET_NOUNS  # kin words ("mother") say nothing about a job
+    if not roles or noun in roles:
+        return False
+    groups = [g for g in EPITHET_GROUPS if noun in g]
+    return not any(r in g for g in groups for r in roles)
+
+
+_MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+
+
+def infer_genders(index: SpeakerIndex, sentences: Sequence[tuple[int, int]]) -> dict[str, str]:
+    """Which pronoun each person takes, from the page itself: honorifics and gendered role nouns
+    next to a name, and the pronouns of sentences (and the sentence after) where that person is the
+    only one named. Used only to keep "she" from resolving to a man and "he" to a woman."""
+    body = index.body
+    votes: dict[str, list[int]] = {}
+
+    def vote(name: str, m: int, f: int) -> None:
+        v = votes.setdefault(name, [0, 0])
+        v[0] += m
+        v[1] += f
+
+    for ref in index.refs:
+        if ref.kind != "name" or not ref.name:
+            continue
+        before = body[max(0, ref.start - 12) : ref.start]
+        hon = re.search(r"\b(Mr|Sir|Lord|Mrs|Ms|Miss|Dame|Lady)\.?\s+$", before)
+        if hon:
+            vote(
+                ref.name,
+                3 * (hon.group(1) in ("Mr", "Sir", "Lord")),
+                3 * (hon.group(1) not in ("Mr", "Sir", "Lord")),
+            )
+    for name, nouns in index.roles.items():
+        vote(name, 3 * len(nouns & MALE_NOUNS), 3 * len(nouns & FEMALE_NOUNS))
+
+    def outside(a: int, b: int) -> str:
+        return "".join(" " if index.inside_quote(i) else body[i] for i in range(a, b))
+
+    for i, (s0, s1) in enumerate(sentences):
+        names = {r.name for r in index.refs_between(s0, s1) if r.kind == "name" and r.name}
+        if len(names) != 1:
+            continue
+        (name,) = names
+        text = outside(s0, s1)
+        if i + 1 < len(sentences):
+            n0, n1 = sentences[i + 1]
+            if not any(r.kind == "name" for r in index.refs_between(n0, n1)):
+                text += " " + outside(n0, n1)
+        vote(name, len(_MALE.findall(text)), len(_FEMALE.findall(text)))
+    genders = {}
+    for name, (m, f) in votes.items():
+        if m >= 2 * f + 1:
+            genders[name] = "m"
+        elif f >= 2 * m + 1:
+            genders[name] = "f"
+    return genders
