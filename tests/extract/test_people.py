@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from aidebate_etl.extract.people import extract_people
+from aidebate_etl.extract.people import byline_names, extract_people
 from aidebate_etl.records import Image, Mention, PagePerson, PageStructure, ParsedComment
 
 
@@ -261,3 +261,49 @@ def test_people_bare_surname_without_full_name_stays_bare(nlp, text):
     people, _ = run(page(text), nlp)
     assert set(people) == {"Varga"}
     assert people["Varga"].roles == ("Mr.",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members will meet at the Hollin Inn, Brackley Lane, on Friday.",
+        "The road between Porthowan and St Merrin stays closed, Kestle Highways said.",
+        "The operator, Daneford Coaches, said it was sorry.",
+        "The scheme by developer Ashcombe Urban, which will build 84 flats, was approved.",
+        "The show opened with the exhibition Tin Harbour at the gallery.",
+    ],
+)
+def test_people_places_and_organisations_named_like_people_are_not_people(nlp, text):
+    people, _ = run(page(text), nlp)
+    assert set(people) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Her neighbour, Gwyneth Trevanion, who runs a surf shop, said trade was down.", "Gwyneth Trevanion"),
+        ("She is survived by her husband, Rob Sillitoe, 70, and two grandchildren.", "Rob Sillitoe"),
+    ],
+)
+def test_people_context_only_a_person_has_confirms_a_name(nlp, text, name):
+    people, _ = run(page(text), nlp)
+    assert name in people
+
+
+def test_people_name_inside_a_longer_title_is_not_a_person(nlp):
+    text = "“I showed Marta Quillon Comes Home in that room to sixty people,” the owner said."
+    people, _ = run(page(text), nlp)
+    assert "Marta Quillon" not in people
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Anwen Probert, Business Reporter", ["Anwen Probert"]),
+        ("(Reporting by Tomos Wielgosz; Editing by Alys Crewdson)", ["Tomos Wielgosz", "Alys Crewdson"]),
+        ("By Joel Abernethy | June 12, 2024", ["Joel Abernethy"]),
+        ("By Staff Reporter", []),
+    ],
+)
+def test_people_byline_names(line, names):
+    assert [line[s:e] for s, e in byline_names(line)] == names

@@ -164,6 +164,10 @@ def _segments(structure: PageStructure) -> list[_Segment]:
 
     add("title", structure.title)
     add("subtitle", structure.subtitle)
+    # Author lines ("By Name, Business Reporter", "(Reporting by A; Editing by B)"): not in
+    # PageStructure yet (see the report); read when the parser provides them.
+    for i, line in enumerate(getattr(structure, "bylines", ()) or ()):
+        add("byline", line, field_index=i)  # type: ignore[arg-type]
     for i, cap in enumerate(structure.image_captions):
         add("caption", cap, field_index=i)
     for i, cred in enumerate(structure.image_credits):
@@ -204,31 +208,38 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _name_tokens_ok(tokens: Sequence[str], nlp: Language) -> bool:
-    """Whether the words can form a personal name at all, wherever they stand."""
+def _name_kind(tokens: Sequence[str]) -> str | None:
+    """What the words can be: "name", "org" or "place" (a name only with evidence), or None (never)."""
     if not tokens or len(tokens) > 5:
-        return False
+        return None
     core = [t for t in tokens if t.casefold() not in cues.NAME_PARTICLES]
     if not core or len(core) > 4:
-        return False
+        return None
+    kind = "name"
     for i, tok in enumerate(tokens):
         low = tok.casefold().rstrip(".")
         if low in cues.NAME_PARTICLES and 0 < i < len(tokens) - 1:
             continue
         # Names are capitalised words; digits, domains and glued punctuation belong to other things.
         if not tok[0].isupper() or any(ch.isdigit() for ch in tok) or _DOMAIN.search(tok):
-            return False
+            return None
+        # A full stop inside a name only follows an initial ("J.", "J.D.") or a suffix ("Jr.").
+        if tok.endswith(".") and len(tok.rstrip(".").replace(".", "")) > 2 and low not in cues.NAME_SUFFIXES:
+            return None
         if low in cues.FUNCTION_WORDS:  # "Will Be Able": a headline fragment, not a name
-            return False
+            return None
         if i > 0 and low in cues.ORG_SUFFIXES:  # "Some Images", "Some Guild"
-            return False
-    last = tokens[-1].casefold().rstrip(".")
+            kind = "org"
+    first, last = tokens[0].casefold(), tokens[-1].casefold().rstrip(".")
     if len(tokens) == 1 and (last in cues.ORG_SUFFIXES or (tokens[0].isupper() and len(tokens[0]) > 1)):
-        return False  # a lone acronym or institution word is an organisation
+        return None  # a lone acronym or institution word is an organisation
     if last in cues.NON_NAME_WORDS or last in cues.PLACEHOLDER_SURNAMES:
-        return False
-    # A name never ends in an acronym ("Some ORG" is an organisation).
-    return not (len(tokens) > 1 and tokens[-1].isupper() and len(tokens[-1]) > 1)
+        return None
+    if len(tokens) > 1 and tokens[-1].isupper() and len(tokens[-1]) > 1:
+        return None  # a name never ends in an acronym ("Some ORG" is an organisation)
+    if kind == "name" and len(tokens) > 1 and (last in cues.PLACE_WORDS or first in cues.PLACE_PREFIXES):
+        kind = "place"
+    return kind
 
 
 def _common_word_phrase(tokens: Sequence[str], lower_words: set[str], nlp: Language) -> bool:
@@ -307,41 +318,110 @@ def _role_before(text: str, start: int) -> str | None:
 
 
 # ---------------------------------------------------------------- discovery
+_ROLE_ALT = "|".join(sorted((re.escape(w) for w in cues.ROLE_NOUNS), key=len, reverse=True))
+# Context right after a name that only a human has: "Name, who", "Name, 71,", "Name, a retired
+# station manager", or a next sentence opening with "He"/"She".
+_HUMAN_AFTER = re.compile(
+    rf"""['\u2019]?s?\s*,\s*(?:who\b|whose\b|aged\s+\d|\d{{1,3}}\s*[,.)]|"""
+    rf"""(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{_ROLE_ALT})\b)"""
+    r"""|[.!?]["\u201d\u2019]?\s+(?:He|She)\b""",
+    re.IGNORECASE,
+)
+_SPEECH_ALT = "|".join(sorted(cues.SPEECH_VERBS, key=len, reverse=True))
+# A verb of speech right after the name: people and organisations speak, places and titles do not.
+_SPEECH_AFTER = re.compile(rf"\s*,?\s+(?:also\s+)?(?:{_SPEECH_ALT})\b")
+
+
 @dataclass(slots=True)
 class _Found:
     """A discovered name form and the evidence for it."""
 
     tokens: tuple[str, ...]
+    kind: str = "name"  # "name", "org" or "place" (see _name_kind)
+    sources: set[str] = field(default_factory=set)  # "ner", "credit", "role", "latent", "caps"
     in_article: bool = False
     in_plain_article: bool = False  # in article text that is not title-case
     mid_sentence: bool = False  # seen at least once away from a sentence start
-    thing: bool = False  # seen in a context that makes it a thing or a modifier
+    thing: bool = False  # seen in a context that makes it a thing, a title or a modifier
+    human: bool = False  # seen in a context only a person has (role before, ", who", ", 71,")
+    speech: bool = False  # seen right before a verb of speech
     from_comments: bool = False
     surfaces: list[str] = field(default_factory=list)
 
 
-def _note(found: dict[str, _Found], seg: _Segment, start: int, end: int, nlp: Language) -> None:
+def _title_continues(text: str, end: int, common: frozenset[str]) -> bool:
+    """ "Name Comes Home": a name run on by capitalised ordinary words is part of a longer title."""
+    m = re.match(r" ([A-Z][a-z]+)\b", text[end : end + 30])
+    if not m:
+        return False
+    low = m.group(1).casefold()
+    if low in cues.NAME_SUFFIXES:
+        return False
+    # Crude de-inflection: the dictionary lists lemmas ("come"), titles use any form ("Comes").
+    stems = {
+        low,
+        low.removesuffix("s"),
+        low.removesuffix("es"),
+        low.removesuffix("ed"),
+        low.removesuffix("ing"),
+    }
+    return any(w in common for w in stems)
+
+
+def _note(
+    found: dict[str, _Found], seg: _Segment, start: int, end: int, source: str, common: frozenset[str]
+) -> _Found | None:
     span = _clean_span(seg.text, start, end)
     if span is None:
-        return
+        return None
     s, e = span
-    surface = seg.text[s:e]
+    text = seg.text
+    surface = text[s:e]
     tokens = tuple(surface.split())
-    if not _name_tokens_ok(tokens, nlp):
-        return
+    kind = _name_kind(tokens)
+    if kind is None:
+        return None
     key = _fold(" ".join(tokens))
     if not key:
-        return
-    f = found.setdefault(key, _Found(tokens))
+        return None
+    f = found.setdefault(key, _Found(tokens, kind))
     f.surfaces.append(surface)
+    f.sources.add(source)
     if seg.field == "comment":
         f.from_comments = True
     else:
         f.in_article = True
         f.in_plain_article |= not seg.title_case
-    f.mid_sentence |= not _is_sentence_initial(seg.text, s) and not seg.title_case
-    if len(tokens) == 1 and _thing_context(seg.text, s, e):
-        f.thing = True
+    f.mid_sentence |= not _is_sentence_initial(text, s) and not seg.title_case
+    before, _ = _word_before(text, s)
+    b = _strip_word(before)
+    if before and before[-1] not in ",;:" and (b in cues.ROLE_NOUNS or b in cues.HONORIFICS):
+        f.human = True
+    if before.endswith(",") and b in cues.ROLE_NOUNS and text[e : e + 1] in (",", ")"):
+        f.human = True  # an appositive: "their son, Name, and ..."
+    if _HUMAN_AFTER.match(text, e):
+        f.human = True
+    if _SPEECH_AFTER.match(text, e) or b in ("said", "says"):
+        f.speech = True
+    if len(tokens) == 1:
+        f.thing |= _thing_context(text, s, e)
+    else:
+        f.thing |= _named_thing(text, s, e) or (not seg.title_case and _title_continues(text, e, common))
+    return f
+
+
+def _named_thing(text: str, start: int, end: int) -> bool:
+    """ "the Name Name", "exhibition Name Name", "Name Name, which": a title or a thing, not a who."""
+    before, _ = _word_before(text, start)
+    b = _strip_word(before)
+    if before and before[-1] not in ",;:":
+        if b in cues.THING_NOUNS:
+            return True
+        # "the Name Name" names a thing, unless a noun follows that the article belongs to
+        # ("the Name Name cameo": a person's name used as a modifier).
+        if b in _DETERMINERS and not re.match(r"['\u2019]?s?\s+[a-z]", text[end:]):
+            return True
+    return bool(re.match(r"['\u2019]?s?\s*,\s*which\b", text[end:]))
 
 
 def _credit_names(seg: _Segment) -> Iterable[tuple[int, int]]:
@@ -358,19 +438,57 @@ def _credit_names(seg: _Segment) -> Iterable[tuple[int, int]]:
             tokens.pop(0)
         if len(tokens) < 2:
             continue  # a lone word in a credit is an agency or an outlet
+        words = tuple(t.group() for t in tokens)
+        if _name_kind(words) not in ("name", "place"):
+            continue
+        # "Name/Agency": once the photographer is found, what follows the slash is the agency.
         yield part_start + tokens[0].start(), part_start + tokens[-1].end()
+        return
 
 
-def _discover_article(segs: Sequence[_Segment], nlp: Language, latent: dict[str, list]) -> dict[str, _Found]:
+# Two or three capitalised words (name particles and hyphens allowed): a name NER may have missed,
+# kept only with context evidence (see _Found.human / _Found.speech).
+_CAP_RUN = re.compile(
+    r"(?<![\w'\u2019.-])[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
+    r"(?:\s+(?:(?:de|da|di|del|der|den|van|von|le|la|du|dos|das|bin|al)\s+)*[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*){1,2}"
+    r"(?![\w'\u2019-])"
+)
+
+
+_BY = re.compile(r"\bby\s+", re.IGNORECASE)
+_BYLINE_STOP = re.compile(r"\s*(?:[,|;()\u2022\u00b7]|\s(?:on|at|for|in|and)\s)")
+
+
+def byline_names(line: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the authors' names in an author line ("By A, Reporter", "Reporting by A; Editing by B")."""
+    spans = []
+    for m in _BY.finditer(line):
+        start = m.end()
+        stop = _BYLINE_STOP.search(line, start)
+        end = stop.start() if stop else len(line)
+        words = tuple(line[start:end].split())
+        # Two or more name words, none of them a job title ("Business Reporter" is not a person).
+        job_title = any(_strip_word(w) in cues.ROLE_NOUNS for w in words)
+        if len(words) >= 2 and _name_kind(words) == "name" and not job_title:
+            spans.append((start, end))
+    return tuple(spans)
+
+
+def _discover_article(segs: Sequence[_Segment], nlp: Language, common: frozenset[str]) -> dict[str, _Found]:
     found: dict[str, _Found] = {}
     article = [s for s in segs if s.field != "comment"]
     credits = [s for s in article if s.field == "credit"]
     ner_segs = [s for s in article if s.field != "credit"]
     for seg in credits:
         for s, e in _credit_names(seg):
-            _note(found, seg, s, e, nlp)
+            _note(found, seg, s, e, "credit", common)
+    for seg in article:
+        if seg.field == "byline":
+            for s, e in byline_names(seg.text):
+                _note(found, seg, s, e, "credit", common)
+    ner_segs = [s for s in ner_segs if s.field != "byline"]
     for seg, doc in zip(ner_segs, nlp.pipe([s.text for s in ner_segs], batch_size=64), strict=True):
-        _note_doc(found, latent, seg, doc, nlp)
+        _note_doc(found, seg, doc, nlp, common)
     return found
 
 
@@ -383,14 +501,21 @@ def _name_word(tok, nlp: Language) -> bool:
         return False
     if low in cues.ROLE_MODIFIERS or low in cues.THING_NOUNS or low in cues.ORG_SUFFIXES:
         return False
-    pos = words_by_pos(nlp)
-    return not any(low in pos.get(p, ()) for p in ("adj", "verb", "adv"))
+    if low in cues.PLACE_WORDS:
+        return False
+    # Ordinary words ("Lane", "Comes") do not complete a name; WordNet nouns hold surnames too,
+    # but a surname NER already tagged is inside the entity.
+    return low not in english_words(nlp)
+
+
+_OTHER_LABELS = frozenset(["ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"])
 
 
 def _note_doc(
-    found: dict[str, _Found], latent: dict[str, list], seg: _Segment, doc, nlp: Language, base: int = 0
+    found: dict[str, _Found], seg: _Segment, doc, nlp: Language, common: frozenset[str], base: int = 0
 ) -> None:
-    other = []
+    other: list[tuple[int, int]] = []
+    persons: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             start, end = ent.start, ent.end
@@ -400,24 +525,35 @@ def _note_doc(
                 start -= 1
             if end - start == 1 and end < len(doc) and _name_word(doc[end], nlp):
                 end += 1
-            _note(found, seg, base + doc[start].idx, base + doc[end - 1].idx + len(doc[end - 1]), nlp)
+            s, e = base + doc[start].idx, base + doc[end - 1].idx + len(doc[end - 1])
+            persons.append((s, e))
+            _note(found, seg, s, e, "ner", common)
         elif len(ent) > 1:
             other.append((base + ent.start_char, base + ent.end_char))
-            if ent.label_ in ("ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"):
-                # Kept aside: a full name NER mislabelled, if its surname turns out to be a person's.
-                latent.setdefault(ent.text.split()[-1].strip(_TRAIL_PUNCT), []).append(
-                    (seg, base + ent.start_char, base + ent.end_char)
-                )
+            if ent.label_ in _OTHER_LABELS:
+                # Maybe a full name NER mislabelled: kept if the page gives evidence of a person.
+                _note(found, seg, base + ent.start_char, base + ent.end_char, "latent", common)
+    text = doc.text
     # A role noun right before capitalised words introduces a name even where NER misses it
     # ("fellow booster Some Body" tagged NORP + nothing); unless NER sees a multi-word place/org there.
-    text = doc.text
     for m in _ROLE_BEFORE_NAME.finditer(text):
         if m.group("role").casefold() not in cues.ROLE_NOUNS:
             continue
         s, e = base + m.start("name"), base + m.end("name")
         if any(os <= s and e <= oe for os, oe in other):
             continue
-        _note(found, seg, s, e, nlp)
+        _note(found, seg, s, e, "role", common)
+    if seg.title_case:
+        return
+    for m in _CAP_RUN.finditer(text):
+        s, e = base + m.start(), base + m.end()
+        if any(ps < e and s < pe for ps, pe in persons) or any(os <= s and e <= oe for os, oe in other):
+            continue
+        # Leading capitalised ordinary words are sentence openers ("Yesterday Some Body said").
+        words = list(_WORD.finditer(seg.text, s, e))
+        while len(words) > 2 and words[0].group().casefold() in common:
+            words.pop(0)
+        _note(found, seg, words[0].start(), e, "caps", common)
 
 
 def _discover_comments(
@@ -425,7 +561,7 @@ def _discover_comments(
     known: re.Pattern[str] | None,
     nlp: Language,
     found: dict[str, _Found],
-    latent: dict[str, list],
+    common: frozenset[str],
 ) -> int:
     """NER only on comment sentences that could introduce a new name; returns how many it ran on."""
     jobs: list[tuple[_Segment, int, str]] = []
@@ -444,11 +580,10 @@ def _discover_comments(
                 jobs.append((seg, sm.start(), sent))
                 break
     for (seg, base, _sent), doc in zip(jobs, nlp.pipe([j[2] for j in jobs], batch_size=64), strict=True):
-        _note_doc(found, latent, seg, doc, nlp, base)
+        _note_doc(found, seg, doc, nlp, common, base)
     return len(jobs)
 
 
-# ---------------------------------------------------------------- matching and resolution
 def _form_regex(forms: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
     alts = sorted({f for f in forms if f}, key=len, reverse=True)
     if not alts:
@@ -473,14 +608,28 @@ def extract_people(
 ) -> tuple[tuple[PagePerson, ...], tuple[Mention, ...]]:
     """The named humans of a page and every mention of them, with offsets into the field texts."""
     segs = _segments(structure)
-    latent: dict[str, list] = {}
-    found = _discover_article(segs, nlp, latent)
+    # Ordinary English words (the model's WordNet lists), to tell titles and openers from names.
+    common = english_words(nlp)
+    found = _discover_article(segs, nlp, common)
     handles = _handle_keys(structure)
     # Words the page writes in lower case (first letter), to tell capitalised titles from names.
     lower_words = {w for s in segs for w in re.findall(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])", s.text)}
 
-    def full_ok(f: _Found) -> bool:
+    def full_ok(f: _Found, person_words: set[str]) -> bool:
         if len(f.tokens) < 2:
+            return False
+        # Evidence that outweighs the words: only a human is "Name, who ..." or "Name, 71,".
+        if f.thing:
+            return False  # a title, a product ("the Name Name", "tool Name Name", "Name Name, which")
+        if f.kind == "org" and not f.human:
+            return False  # an organisation, unless only a human fits the context
+        if f.kind == "place" and not (f.human or f.speech):
+            return False  # "Some Lane": places do not speak
+        # Found without NER calling it a person: needs context evidence, or a surname NER calls
+        # a person elsewhere ("[Firstname Surname]ORG ... [Surname]PERSON").
+        evidence = f.human or ("caps" in f.sources and f.speech)
+        evidence |= "latent" in f.sources and f.tokens[-1] in person_words
+        if not f.sources & {"ner", "role", "credit"} and not evidence:
             return False
         if not f.in_article:
             # Comment-only names: casual text, title-case fragments and handles abound there.
@@ -489,22 +638,20 @@ def extract_people(
             return all(t[0].isupper() for t in f.tokens)
         return True
 
-    known_article = _form_regex(" ".join(f.tokens) for f in found.values() if full_ok(f))
-    _discover_comments(segs, known_article, nlp, found, latent)
-    # A multi-word entity NER labelled an organisation or a place, ending in a word NER elsewhere
-    # calls a person, is that person's full name ("[Firstname Surname]ORG ... [Surname]PERSON").
-    person_words = {f.tokens[-1] for f in found.values()}
-    for word, spans in latent.items():
-        if word in person_words:
-            for seg, s, e in spans:
-                _note(found, seg, s, e, nlp)
+    def person_words() -> set[str]:
+        return {f.tokens[-1] for f in found.values() if f.sources & {"ner", "role", "credit"} and not f.thing}
+
+    pw = person_words()
+    known_article = _form_regex(" ".join(f.tokens) for f in found.values() if full_ok(f, pw))
+    _discover_comments(segs, known_article, nlp, found, common)
+    pw = person_words()
 
     # A name seen only in title-case text must be corroborated by plain text somewhere on the page:
     # NER in headlines takes any capitalised run for a name ("Name Argues That").
     plain_text = "\n".join(s.text for s in segs if not s.title_case)
     fulls = {}
     for key, f in found.items():
-        if not full_ok(f):
+        if not full_ok(f, pw):
             continue
         if not f.in_plain_article and not f.from_comments:
             surface = " ".join(f.tokens)
@@ -529,6 +676,8 @@ def extract_people(
     # A full name whose last word truncates another person's surname is that person's nickname
     # ("Big Smit" for "... Smith"), not a new person.
     for p in list(people):
+        if p.first not in common:
+            continue  # a nickname's first word is an epithet ("Big", "Young"), not a given name
         for q in people:
             if q is not p and _is_truncation(p.last, q.last):
                 people.remove(p)
@@ -549,8 +698,10 @@ def extract_people(
         if key in first_names:
             first_forms.add(f.tokens[0])
             continue
-        if f.thing or not f.in_plain_article or not f.mid_sentence:
-            continue  # a title, a product, a modifier, or capitalised only by position
+        if f.thing or not f.in_plain_article or not (f.human or f.speech):
+            # A title, a product, a modifier; or no sign of a person: well-edited news introduces
+            # people by full name, so a lone word needs a role, an age or a verb of speech.
+            continue
         if key in words.get("adj", ()) or key in words.get("verb", ()) or key in words.get("adv", ()):
             continue  # an ordinary word NER took for a name
         bare.add(f.tokens[0])

@@ -17,7 +17,8 @@ def _group(words: str) -> frozenset[str]:
 # something about the person, so they go to the person's roles.
 HONORIFICS = _group(
     """mr mrs ms miss mx dr prof sir dame lord lady rev fr sen rep gov pres gen col capt lt sgt
-    adm cmdr supt insp det judge justice pope king queen prince princess sheikh rabbi imam"""
+    adm cmdr supt insp det judge justice pope king queen prince princess sheikh rabbi imam
+    councillor cllr councilman councilwoman alderman"""
 )
 
 # Occupation and role nouns that sit right before a name in news prose ("tech writer Ed Zitron",
@@ -40,8 +41,12 @@ ROLE_NOUNS = _group(
     politician candidate activist organizer organiser campaigner leader coach player captain
     athlete doctor physician surgeon nurse officer detective sheriff
     booster supporter proponent advocate evangelist champion skeptic sceptic opponent
+    curator conservator archivist librarian teacher headteacher principal student volunteer
+    resident neighbour neighbor owner shopkeeper landlord landlady farmer fisherman driver
+    pilot captain skipper oceanographer biologist chemist physicist
     friend colleague co-worker coworker wife husband partner son daughter mother father brother
-    sister cousin widow"""
+    sister cousin widow widower niece nephew grandson granddaughter grandmother grandfather
+    uncle aunt fiance fiancee"""
 )
 
 # Words that modify a role without being part of a name or of an employer ("former Google CEO").
@@ -60,7 +65,8 @@ THING_NOUNS = _group(
     film movie show series sitcom documentary miniseries franchise episode book novel memoir
     album song single track record game videogame brand label company startup firm studio
     network channel website site magazine newspaper outlet podcast festival band group team
-    ship rocket satellite storm hurricane project initiative"""
+    ship vessel boat yacht ferry rocket satellite storm hurricane project initiative exhibition
+    exhibit show play musical opera"""
 )
 
 # Closed-class English words. A proper name never contains one (title-case headline fragments
@@ -96,14 +102,36 @@ ORG_SUFFIXES = _group(
     union guild association federation society foundation institute university college school
     academy festival awards agency bank party council committee commission department ministry
     club league team collection archive archives library museum gallery center centre service
-    services office hospital church salon theatre theater"""
+    services office hospital church salon theatre theater utilities ferries coaches trains buses
+    airways airlines airline railways railway highways motors rovers united athletic wanderers
+    rangers town city county borough advertiser chronicle courier observer mirror express
+    standard mail echo ledger angler enterprises partners associates trust inspectorate
+    authority"""
 )
+
+# Words that end the name of a place or a venue ("Some Lane", "Some Inn", "Some Water").
+PLACE_WORDS = _group(
+    """lane road street avenue way drive close crescent square place row terrace court
+    inn pub arms tavern hotel water river lake loch lough bay beach bridge weir dam park
+    gardens green common moor heath wood woods forest valley vale glen hill hills mountain
+    mount island isle islands port harbour harbor quay pier strand station airport
+    estate district ward parish village"""
+)
+
+# Words that begin the name of a place or an institution ("St Somewhere", "River Something").
+PLACE_PREFIXES = _group("st st. saint san santa fort mount mt lake loch lough river port cape glen isle")
 
 # Words that introduce a credit line rather than name anyone ("Photo: Name/Outlet").
 CREDIT_PREFIXES = _group(
     """photo photos photograph photographs photography picture pictures image images credit
     credits courtesy of by illustration illustrations video source screenshot screengrab
     via"""
+)
+
+# Verbs of speech right after a capitalised run: a person (or an organisation) is speaking.
+SPEECH_VERBS = _group(
+    """said says told added argued claimed explained wrote asked insisted admitted recalled
+    warned noted replied continued stressed conceded"""
 )
 
 # Stand-in names meaning "an ordinary person" in idioms; never a real, particular human.
