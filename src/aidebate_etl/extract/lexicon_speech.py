@@ -166,7 +166,9 @@ EPITHET_NOUNS = frozenset(
         "doctor", "scientist", "researcher", "professor", "economist", "analyst", "expert",
         "coach", "player", "athlete", "striker", "manager", "model", "designer", "artist",
         "activist", "campaigner", "leader", "boss", "chief", "creator", "presenter",
-        "youtuber", "influencer", "podcaster", "comic", "rocker", "diva", "superstar",
+        "youtuber", "influencer", "podcaster", "comic", "rocker", "diva", "superstar", "chef",
+        "nurse", "teacher", "farmer", "engineer", "architect", "photographer", "pilot", "conservator",
+        "curator", "historian", "planner", "organiser", "organizer", "councillor", "councilman",
     }
 )  # fmt: skip
 
@@ -259,7 +261,7 @@ TITLE_SMALL_WORDS = frozenset(
 ABBREVIATIONS = frozenset(
     {
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-        "st", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "no", "vol", "u.s", "u.k", "e.g",
+        "st", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "vol", "u.s", "u.k", "e.g",
         "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
         "nov", "dec", "mt", "ft", "rev", "hon", "est", "approx", "dept", "univ",
     }

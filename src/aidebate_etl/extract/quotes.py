@@ -233,7 +233,8 @@ def find_quotes(body: str) -> list[QuoteSpan]:
     if carry is not None:  # pragma: no cover - the loop always resolves a carry before it ends
         open_pos, style, first_para, reopens = carry
         quotes.append(_make(body, open_pos, None, style, first_para, len(paras) - 1, reopens, end=len(body)))
-    return sorted(quotes, key=lambda q: q.open_pos)
+    # a mark with nothing after it (or an empty pair) quotes nothing
+    return sorted((q for q in quotes if q.text.strip()), key=lambda q: q.open_pos)
 
 
 def _make(
@@ -312,4 +313,6 @@ def _is_abbreviation(body: str, dot: int, floor: int) -> bool:
     word = body[w:dot].lower()
     if len(word) == 1 and body[w].isupper():
         return True  # an initial, as in "J. Smith"
+    if body[w:dot] == "No" and re.match(r"\.\s*\d", body[dot : dot + 3]):
+        return True  # "No. 10": a number sign, while a lower-case "no." ends a sentence
     return word in ABBREVIATIONS

@@ -69,10 +69,13 @@ _CAP_RUN_END = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:" + _CONNECT + r"\s+)?)*[A
 # organisation or institution, never a person.
 _THE_RUN = re.compile(r"\b[Tt]he\s+(" + _CAP_NAME.pattern + r")")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# "the actor", "the That ’70s Show alum", "the 46-year-old": up to four modifiers, no punctuation between.
-_EPITHET = re.compile(
-    r"\b[Tt]he\s+(?:[^\s.,;:!?\"“”]+\s+){0,4}?(?P<noun>[A-Za-z]+)\b|\b[Tt]he\s+(?P<age>\d{1,3}-year-old)\b"
-)
+# "the actor", "the That ’70s Show alum", "the 46-year-old": "the", then up to four modifiers and
+# the role noun, with no punctuation between (the noun is looked up word by word).
+_THE = re.compile(r"\b[Tt]he\s+")
+_EPITHET_WORD = re.compile(r"([^\s.,;:!?\"“”()]+)(\s+|(?=[.,;:!?\"“”()]|$))")
+_AGE = re.compile(r"\d{1,3}-year-old\b")
+# An epithet looks at most this many words past "the" for its noun.
+MAX_EPITHET_WORDS = 5
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:[-&][A-Z]{2,})*$")
 _APPOSITIVE_AGE = re.compile(r",\s*\d{1,3},\s*")
@@ -147,20 +150,31 @@ class SpeakerIndex:
             if r.kind == "org" and r.name:
                 # "the inspectorate" refers back to "the Rivers Inspectorate"
                 org_nouns.update(w.lower() for w in r.name.split()[1:] if len(w) > 3 and w.isalpha())
-        for m in _EPITHET.finditer(body):
-            if m.group("age"):
-                add(Ref(m.start(), m.end(), "epithet", m.group(0), noun="year-old"))
+        for m in _THE.finditer(body):
+            if _AGE.match(body, m.end()):
+                end = _AGE.match(body, m.end()).end()
+                add(Ref(m.start(), end, "epithet", body[m.start() : end], noun="year-old"))
                 continue
-            noun = m.group("noun").lower()
-            if noun in EPITHET_NOUNS:
-                add(Ref(m.start(), m.end(), "epithet", m.group(0), noun=noun))
-            elif noun in org_nouns:
-                # "the Scottish government": a capitalised modifier makes the epithet a name itself
-                mods = m.group(0).split()[1:-1]
-                own = (
-                    " ".join([*mods, m.group("noun")]) if mods and all(w[0].isupper() for w in mods) else None
-                )
-                add(Ref(m.start(), m.end(), "org_epithet", m.group(0), name=own, noun=noun))
+            at, words = m.end(), []
+            for _ in range(MAX_EPITHET_WORDS):
+                w = _EPITHET_WORD.match(body, at)
+                if not w:
+                    break
+                words.append(w.group(1))
+                noun = w.group(1).lower()
+                end = at + len(w.group(1))
+                if noun in EPITHET_NOUNS:
+                    add(Ref(m.start(), end, "epithet", body[m.start() : end], noun=noun))
+                    break
+                if noun in org_nouns:
+                    # "the Scottish government": capitalised modifiers make the epithet a name itself
+                    mods = words[:-1]
+                    own = " ".join(words) if mods and all(x[0].isupper() for x in mods) else None
+                    add(Ref(m.start(), end, "org_epithet", body[m.start() : end], name=own, noun=noun))
+                    break
+                if not w.group(2):
+                    break  # punctuation ends the noun phrase
+                at = w.end()
         for m in _PRONOUN.finditer(body):
             add(Ref(m.start(), m.end(), "pronoun", m.group(0), noun=m.group(0).lower()))
         refs.sort(key=lambda r: r.start)
@@ -397,10 +411,11 @@ def skip_appositive_backward(body: str, pos: int, floor: int, *, allow_names: bo
         return pos
     first = between.split()[0].lower()
     # appositives start with an age, an article, a relative word or a role ("a doctor", "who led")
+    # the new position keeps the comma that opened the appositive, so a chain can be walked on
     if between.isdigit() or first in ("a", "an", "the", "who", "whose", "which", "now", "then", "formerly"):
-        return comma
+        return comma + 1
     if (first[0].islower() or allow_names) and len(between.split()) <= 6:
-        return comma
+        return comma + 1
     return pos
 
 
@@ -490,7 +505,10 @@ class Salience:
 
 
 _RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
-_MOUTHPIECE_OF = re.compile(r"['’]s\s+(?:own\s+|official\s+|latest\s+)?([a-z]+(?: office)?)\s*$")
+_MOUTHPIECE_OF = re.compile(r"(s?)(?:['’]s|['’])\s+(?:own\s+|official\s+|latest\s+)?([a-z]+(?: office)?)\s*$")
+
+
+_NAMED = ("name", "org", "new_name")
 
 
 def _head_of_appositives(index: SpeakerIndex, pos: int, sent_start: int) -> Ref | None:
@@ -504,7 +522,11 @@ def _head_of_appositives(index: SpeakerIndex, pos: int, sent_start: int) -> Ref 
             p -= 1
         name_end = p - 1 if p > sent_start and body[p - 1] == "," else p
         ref = index.ref_ending_at(name_end, sent_start)
-        if ref is not None and not index.is_possessive(ref) and not index.after_preposition(ref, sent_start):
+        usable = (
+            ref is not None and not index.is_possessive(ref) and not index.after_preposition(ref, sent_start)
+        )
+        # a name anywhere in the chain beats a role ("the union's organiser, Kim Lee, said")
+        if usable and (found is None or ref.kind in _NAMED or found.kind not in _NAMED):
             found = ref
         nxt = skip_appositive_backward(body, pos, sent_start, allow_names=True)
         if nxt == pos:
@@ -521,14 +543,17 @@ def speaker_before_verb(index: SpeakerIndex, verb_start: int, sent_start: int) -
     body = index.body
     pos = skip_fillers_backward(body, verb_start, sent_start)
     rel = _RELATIVE.search(body, sent_start, pos)
-    if rel:  # "the Inspectorate, which said": the antecedent speaks
-        pos = rel.start()
+    if rel:  # "the case was brought by the Inspectorate, which said": the antecedent speaks
+        ref = index.ref_ending_at(rel.start(), sent_start)
+        if ref is not None and not index.is_possessive(ref):
+            return ref, "explicit"
+        pos = rel.start() + 1
     ref = _head_of_appositives(index, pos, sent_start)
     if ref is not None:
         return ref, "explicit"
     mouth = _MOUTHPIECE_OF.search(body, sent_start, pos)
-    if mouth and mouth.group(1) in MOUTHPIECE_NOUNS:
-        owner = index.ref_ending_at(mouth.start(), sent_start)
+    if mouth and mouth.group(2) in MOUTHPIECE_NOUNS:
+        owner = index.ref_ending_at(mouth.start() + len(mouth.group(1)), sent_start)
         if owner is not None:
             return owner, "explicit"
     # "a spokesman for X said": the noun phrase after "for" names the speaker
@@ -555,8 +580,10 @@ def _role_conflict(noun: str, roles: set[str]) -> bool:
     return not any(r in g for g in groups for r in roles)
 
 
-_MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
-_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+# Subject and reflexive pronouns only: "his colleague Ana" or "told her" point at someone else as
+# often as at the person named in the sentence.
+_MALE = re.compile(r"\b(?:he|himself)\b", re.I)
+_FEMALE = re.compile(r"\b(?:she|herself)\b", re.I)
 
 
 def infer_genders(index: SpeakerIndex, sentences: Sequence[tuple[int, int]]) -> dict[str, str]:
@@ -593,7 +620,8 @@ def infer_genders(index: SpeakerIndex, sentences: Sequence[tuple[int, int]]) -> 
         if len(names) != 1:
             continue
         (name,) = names
-        text = outside(s0, s1)
+        first = min(r.end for r in index.refs_between(s0, s1) if r.kind == "name")
+        text = outside(first, s1)  # pronouns before the name refer back to someone else
         if i + 1 < len(sentences):
             n0, n1 = sentences[i + 1]
             if not any(r.kind == "name" for r in index.refs_between(n0, n1)):

@@ -1,0 +1,225 @@
+"""extract_claims end to end on invented paragraphs: texts, speakers, kinds, offsets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from aidebate_etl.extract.claims import extract_claims
+from aidebate_etl.records import Claim, Mention, PagePerson, PageStructure
+
+
+def _claims(paragraphs: tuple[str, ...], names: tuple[str, ...] = ()) -> tuple[Claim, ...]:
+    """Claims of a page, with people and body mentions built by hand (full name and surname)."""
+    structure = PageStructure(title="Headline", subtitle=None, paragraphs=paragraphs)
+    body = structure.body
+    mentions: list[Mention] = []
+    for name in names:
+        for form in sorted({name, name.split()[-1]}, key=len, reverse=True):
+            for m in re.finditer(r"\b" + re.escape(form) + r"\b", body):
+                if not any(x.start_char <= m.start() < x.end_char for x in mentions):
+                    mentions.append(Mention(name, form, "body", m.start(), m.end()))
+    return extract_claims(structure, [PagePerson(n) for n in names], mentions)
+
+
+def _triples(claims: tuple[Claim, ...]) -> list[tuple[str, str | None, str]]:
+    return [(c.kind, c.speaker_name, c.text) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "names", "expected"),
+    [
+        (  # wire copy: appositive after the quote, split quote, pronoun continuation
+            ('"We will not back down," Maria Olsen, the mayor of Brindle, said on Tuesday. "Not now."',),
+            ("Maria Olsen",),
+            [("direct", "Maria Olsen", "We will not back down,"), ("direct", "Maria Olsen", "Not now.")],
+        ),
+        (  # verb before the speaker, and an age appositive
+            ('"It is over," said Olsen, 61.',),
+            ("Maria Olsen",),
+            [("direct", "Maria Olsen", "It is over,")],
+        ),
+        (  # colon attributions
+            ('Maria Olsen said: "We need buses."', 'Olsen: "And drivers."'),
+            ("Maria Olsen",),
+            [("direct", "Maria Olsen", "We need buses."), ("direct", "Maria Olsen", "And drivers.")],
+        ),
+        (  # dash attribution
+            ("\u201cNobody listens to us\u201d \u2014 Dara Quinn, nurse.",),
+            ("Dara Quinn",),
+            [("direct", "Dara Quinn", "Nobody listens to us")],
+        ),
+        (  # speaker inside a split quote
+            ('"We will get it done," Quinn told reporters, "and soon."',),
+            ("Dara Quinn",),
+            [("direct", "Dara Quinn", "We will get it done,"), ("direct", "Dara Quinn", "and soon.")],
+        ),
+    ],
+)
+def test_claims_direct_speaker_positions(paragraphs, names, expected) -> None:
+    assert _triples(_claims(paragraphs, names)) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "names", "expected"),
+    [
+        (  # pronoun after a narrative sentence, then an unattributed paragraph continues
+            (
+                "Dara Quinn, 52, has run the ward for years. \u201cIt is exhausting,\u201d she said.",
+                "\u201cSome nights we have no beds at all.\u201d",
+            ),
+            ("Dara Quinn",),
+            [
+                ("direct", "Dara Quinn", "It is exhausting,"),
+                ("direct", "Dara Quinn", "Some nights we have no beds at all."),
+            ],
+        ),
+        (  # "she" skips the man the page calls "he"
+            (
+                "Tom Reyes said he would vote no. His colleague Ana Pereira disagreed with him.",
+                "Mr Reyes left early. \u201cWe have the numbers,\u201d she said.",
+            ),
+            ("Tom Reyes", "Ana Pereira"),
+            [
+                ("indirect", "Tom Reyes", "he would vote no."),
+                ("direct", "Ana Pereira", "We have the numbers,"),
+            ],
+        ),
+        (  # role epithet: the person the page gave that role, not the last one quoted; the
+            # reported clause is only a subject plus the quote, so only the direct claim counts
+            (
+                "Senator Tom Reyes spoke first. Writer Ana Pereira said the bill \u201cwas rushed.\u201d",
+                "\u201cWe will fight this,\u201d the senator said.",
+            ),
+            ("Tom Reyes", "Ana Pereira"),
+            [("direct", "Ana Pereira", "was rushed."), ("direct", "Tom Reyes", "We will fight this,")],
+        ),
+        (  # epithet resolves to the last speaker when no role is known
+            ('Kofi Mensah won the race. "It hurt," Mensah said.', '"I will be back," the athlete added.'),
+            ("Kofi Mensah",),
+            [("direct", "Kofi Mensah", "It hurt,"), ("direct", "Kofi Mensah", "I will be back,")],
+        ),
+    ],
+)
+def test_claims_pronouns_epithets_continuations(paragraphs, names, expected) -> None:
+    assert _triples(_claims(paragraphs, names)) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "names", "expected"),
+    [
+        (  # embedded quotes belong to the sentence's subject; two quotes give two claims
+            ("The chef admits the menu \u201cneeds work\u201d and \u201cis too long.\u201d",),
+            (),
+            [],
+        ),
+        (
+            (
+                "Lina Torres opened her bistro in May. The chef admits the menu \u201cneeds work\u201d and "
+                "\u201cis too long.\u201d",
+            ),
+            ("Lina Torres",),
+            [("direct", "Lina Torres", "needs work"), ("direct", "Lina Torres", "is too long.")],
+        ),
+        (  # a subject-less thought verb gives only the direct claim, no indirect one
+            ("Torres thinks diners don\u2019t like \u201cfussy plates,\u201d which is fair.",),
+            ("Lina Torres",),
+            [("direct", "Lina Torres", "fussy plates,")],
+        ),
+        (  # the speaker is the subject, not a person named later in an object phrase
+            ("Speaking with critic Omar Haddad at a festival, Torres called the review \u201cunkind.\u201d",),
+            ("Lina Torres", "Omar Haddad"),
+            [("direct", "Lina Torres", "unkind.")],
+        ),
+    ],
+)
+def test_claims_embedded_quotes(paragraphs, names, expected) -> None:
+    assert _triples(_claims(paragraphs, names)) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "names", "expected"),
+    [
+        (("The so-called \u201cmiracle\u201d cure was not approved.",), (), []),
+        (("Olsen starred in \u201cThe Long Night\u201d last year.",), ("Maria Olsen",), []),
+        (("Fans call the stadium \u201cthe Cauldron\u201d for its noise.",), (), []),
+    ],
+)
+def test_claims_scare_quotes_and_titles_are_not_claims(paragraphs, names, expected) -> None:
+    assert _triples(_claims(paragraphs, names)) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "names", "expected"),
+    [
+        (
+            ("Hollis Corp. said in a statement that it would appeal the ruling.",),
+            (),
+            [("indirect", "Hollis Corp.", "it would appeal the ruling.")],
+        ),
+        (
+            (
+                "The Transit Workers Union said: \u201cWe are on strike.\u201d",
+                "\u201cWe will not return,\u201d the union added.",
+            ),
+            (),
+            [
+                ("direct", "Transit Workers Union", "We are on strike."),
+                ("direct", "Transit Workers Union", "We will not return,"),
+            ],
+        ),
+        (  # a spokesman speaks for the organisation; a sentence-final attribution without quotes
+            (
+                "Services will stop at midnight on Friday, the Federation of Rail Staff said.",
+                "A spokesman for the Federation of Rail Staff said talks had failed.",
+            ),
+            (),
+            [
+                ("indirect", "Federation of Rail Staff", "Services will stop at midnight on Friday"),
+                ("indirect", "Federation of Rail Staff", "talks had failed."),
+            ],
+        ),
+    ],
+)
+def test_claims_organisations(paragraphs, names, expected) -> None:
+    claims = _claims(paragraphs, names)
+    assert _triples(claims) == expected
+    assert {c.speaker_kind for c in claims} <= {"organization"}
+
+
+def test_claims_unbalanced_quote_keeps_the_rest_of_the_page() -> None:
+    claims = _claims(
+        (
+            '"We were told it would reopen, said Ivo Marsh. Nobody believes them.',
+            '"It is a joke," Marsh said.',
+        ),
+        ("Ivo Marsh",),
+    )
+    assert ("direct", "Ivo Marsh", "It is a joke,") in _triples(claims)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("Ama Boateng said: \u201cFirst paragraph of the quote.", "\u201cSecond and last,\u201d she said."),
+    ],
+)
+def test_claims_multi_paragraph_quote_is_one_claim_per_paragraph(paragraphs) -> None:
+    claims = _claims(paragraphs, ("Ama Boateng",))
+    assert _triples(claims) == [
+        ("direct", "Ama Boateng", "First paragraph of the quote."),
+        ("direct", "Ama Boateng", "Second and last,"),
+    ]
+
+
+def test_claims_offsets_point_into_the_body() -> None:
+    paragraphs = ("Intro line here.", 'Kim Ode argued that prices will rise. "Soon," Ode said.')
+    body = "\n\n".join(paragraphs)
+    for c in _claims(paragraphs, ("Kim Ode",)):
+        assert body[c.start_char : c.end_char] == c.text
+
+
+def test_claims_fill_cue_and_attribution() -> None:
+    (claim,) = _claims(('"Fine," Kim Ode said.',), ("Kim Ode",))
+    assert (claim.cue, claim.attribution, claim.speaker_kind) == ("said", "explicit", "person")

@@ -1,0 +1,132 @@
+"""Reported speech: cue patterns, content spans, and when a clause is left to the direct quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidebate_etl.extract.quotes import find_quotes, split_sentences
+from aidebate_etl.extract.reported import find_reported
+from aidebate_etl.extract.speakers import SpeakerIndex
+from aidebate_etl.records import PagePerson
+
+
+def _reported(sentence: str, names: tuple[str, ...] = ()) -> list[tuple[str, str, str | None, bool]]:
+    """(cue, content, speaker surface, emitted) for each cue of a one-sentence text."""
+    quotes = find_quotes(sentence)
+    index = SpeakerIndex(sentence, [PagePerson(n) for n in names], [], quotes)
+    (span,) = split_sentences(sentence, quotes)
+    return [
+        (c.cue, sentence[c.content_start : c.content_end], c.speaker.surface if c.speaker else None, c.emit)
+        for c in find_reported(sentence, index, *span)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Rana Aziz argued that the tax would hurt farmers.",
+            [("argued", "the tax would hurt farmers.", "Rana Aziz", True)],
+        ),
+        ("Aziz, 58, warned that prices would rise.", [("warned", "prices would rise.", "Aziz", True)]),
+        (
+            "Aziz told reporters on Monday that talks had stalled.",
+            [("told", "talks had stalled.", "Aziz", True)],
+        ),
+        (
+            "Aziz, a farmer from Lisk, has repeatedly claimed that the rules are unfair.",
+            [("claimed", "the rules are unfair.", "Aziz", True)],
+        ),
+        (
+            "Aziz believes that prices will fall next year.",
+            [("believes", "prices will fall next year.", "Aziz", True)],
+        ),
+    ],
+)
+def test_reported_that_clauses(sentence: str, expected: list) -> None:
+    assert _reported(sentence, ("Rana Aziz",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Aziz said the harvest was the worst in years.",
+            [("said", "the harvest was the worst in years.", "Aziz", True)],
+        ),
+        ("Aziz insisted he would not resign.", [("insisted", "he would not resign.", "Aziz", True)]),
+        # a noun object is not a clause: no finite verb outside the quote marks
+        (
+            'Aziz admits the plan "still has gaps" and "needs money."',
+            [("admits", 'the plan "still has gaps" and "needs money."', "Aziz", False)],
+        ),
+        # opinion verbs without "that" are paraphrase, not report
+        ("Aziz thinks people don't like long speeches.", []),
+        # "said" followed by an adjunct or an adverb does not open a clause
+        ("Aziz said on Monday.", []),
+    ],
+)
+def test_reported_bare_complements(sentence: str, expected: list) -> None:
+    assert _reported(sentence, ("Rana Aziz",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "According to Rana Aziz, the dam will be finished in May.",
+            [("according to", "the dam will be finished in May.", "Rana Aziz", True)],
+        ),
+        (
+            "The dam will be finished in May, according to Aziz.",
+            [("according to", "The dam will be finished in May", "Aziz", True)],
+        ),
+        (
+            "As explained by engineer Rana Aziz, the dam holds two billion litres.",
+            [("as explained", "the dam holds two billion litres.", "Rana Aziz", True)],
+        ),
+        (
+            "The design is old and, as Aziz points out, leaks every spring.",
+            [("as points out", "leaks every spring.", "Aziz", True)],
+        ),
+        (
+            "The dam will be finished in May, Aziz said.",
+            [("said", "The dam will be finished in May", "Aziz", True)],
+        ),
+    ],
+)
+def test_reported_according_to_and_as_clauses(sentence: str, expected: list) -> None:
+    assert _reported(sentence, ("Rana Aziz",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the clause is the quote itself: the cue is kept for the speaker, not emitted
+        ('Aziz said it "will never work."', [("said", 'it "will never work."', "Aziz", False)]),
+        # the clause adds its own words around a quoted phrase: both claims
+        ('Aziz said the vote was "a betrayal".', [("said", 'the vote was "a betrayal".', "Aziz", True)]),
+        # a second coordinated cue ends the first clause
+        (
+            "Aziz insisted the figures are wrong, and claimed that the audit was rigged.",
+            [
+                ("insisted", "the figures are wrong", "Aziz", True),
+                ("claimed", "the audit was rigged.", None, True),
+            ],
+        ),
+    ],
+)
+def test_reported_clauses_with_quotes(sentence: str, expected: list) -> None:
+    assert _reported(sentence, ("Rana Aziz",)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He wrote the book that changed the field.",
+        "The theory that prices fall is old.",
+        "Asked whether the two might work together, Aziz laughed.",
+    ],
+)
+def test_reported_ignores_non_speech(sentence: str) -> None:
+    assert [r for r in _reported(sentence, ("Rana Aziz",)) if r[3]] == []
