@@ -108,7 +108,7 @@ def test_speakers_epithets(text: str, roles: dict[str, set[str]], expected: str)
     ("text", "surface", "name"),
     [
         ("The Rivers Board said so. Later the board said more.", "the board", "Rivers Board"),
-        ("The Scottish government said so.", "The Scottish government", "Scottish government"),
+        ("The Welsh government said so.", "The Welsh government", "Welsh government"),
     ],
 )
 def test_speakers_organisation_epithets(text: str, surface: str, name: str) -> None:

@@ -249,7 +249,7 @@ PREPOSITIONS = frozenset(
         "at", "in", "on", "of", "for", "with", "by", "from", "to", "about", "into", "over", "after",
         "before", "during", "under", "between", "through", "against", "like", "than", "via", "per",
         "alongside", "including", "around", "across", "behind", "without", "within", "toward",
-        "towards", "upon", "since", "until", "among", "amid", "starring", "featuring", "and", "or",
+        "towards", "upon", "since", "until", "among", "amid", "starring", "featuring",
     }
 )  # fmt: skip
 # Short words a headline-style title keeps in lower case; used to recognise quoted titles.
@@ -282,6 +282,8 @@ SPEAKER_VERB_FILLERS = frozenset(
      "will", "quickly", "simply", "just", "only", "even", "still", "never", "always", "often", "now",
      "himself", "herself", "themselves", "itself", "first", "initially", "ultimately", "finally"}
 )  # fmt: skip
+# Words that open an indirect question ("explained why the firm closed"): not a reported claim.
+WH_WORDS = frozenset({"why", "how", "what", "when", "where", "whether", "if", "who", "which", "whom"})
 # Words that open a bare reported clause after "said" (a subject: determiner, pronoun, name).
 CLAUSE_OPENERS = frozenset(
     {"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "his", "her", "their", "its",

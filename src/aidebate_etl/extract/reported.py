@@ -22,6 +22,7 @@ from aidebate_etl.extract.lexicon_speech import (
     FINITE_VERB_SIGNALS,
     FUNCTION_WORDS,
     GAP_OPENERS,
+    WH_WORDS,
     OBJECT_VERBS,
     POINT_OUT,
     REPORTING_FORMS,
@@ -64,7 +65,13 @@ _THAT = re.compile(r"(?P<gap>(?:[\s,]+[^\s,.;:!?]+){0,N}?)[\s,]+that\s+".replace
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _AS_BY = re.compile(r"\b[Aa]s\s+(?P<verb>[a-z]+)\s+by\s+")
 _AS_REF = re.compile(r"\b[Aa]s\s+")
-# ", Westholm Highways said on Monday." / ", said the council." closing a sentence
+# ", and claimed that" / ", but the minister said": a second reporting cue joined to the first
+_NEXT_CUE = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?:\S+\s+){0,5}?(?:"
+    + "|".join(sorted(map(re.escape, REPORTING_FORMS), key=len, reverse=True))
+    + r")\b"
+)
+# ", the Harbour Board said on Monday." / ", said the council." closing a sentence
 _TAIL_CUE = re.compile(r",\s+(?P<rest>[^,]{2,80}?)[.!?]?\s*$")
 
 
@@ -97,17 +104,22 @@ def _bare_clause_start(masked: str, rel: int) -> int | None:
     low = word.lower()
     if low in CLAUSE_OPENERS or word[0].isupper():
         return rel + m.start(1)
-    if low in FUNCTION_WORDS or low.endswith("ly") or low in GAP_OPENERS:
+    # an adverb or adjunct is no clause, and a wh-word opens an indirect question, not a claim
+    if low in FUNCTION_WORDS or low.endswith("ly") or low in GAP_OPENERS or low in WH_WORDS:
         return None
     return rel + m.start(1)  # a bare noun or gerund subject ("said residents would", "said changing it was")
 
 
 def _cut_at_next_cue(masked: str, rel_start: int, rel_end: int) -> int:
-    """End a reported clause before a coordinated second cue (", and claimed that …")."""
-    for m in re.finditer(r",\s+and\s+([a-z]+)\b", masked[rel_start:rel_end]):
-        if m.group(1) in REPORTING_FORMS:
-            return rel_start + m.start()
-    return rel_end
+    """End a reported clause where the sentence moves on: before a coordinated second cue
+    (", and claimed that …", ", and the minister said …") or at a semicolon, after which the writer
+    usually speaks again."""
+    span = masked[rel_start:rel_end]
+    m = _NEXT_CUE.search(span)
+    if m:
+        return rel_start + m.start()
+    semi = span.find(";")
+    return rel_start + semi if semi > 0 else rel_end
 
 
 def _has_finite_verb(text: str) -> bool:

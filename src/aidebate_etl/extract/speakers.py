@@ -61,11 +61,11 @@ class Resolved:
 
 # A run of capitalised words, the shape of a name the people extractor may not have listed.
 # Connectors inside names: particles of personal names and the "of"/"for"/"and"/"&" of organisation
-# names ("Federation of Scottish Employers", "Union of Ferry and Dock Workers").
+# names ("Guild of Lantern Makers", "Union of Tram and Bus Staff").
 _CONNECT = r"(?:de|van|von|der|da|del|la|le|bin|al|of|for|and|&)"
 _CAP_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.&-]*|" + _CONNECT + r"(?=\s+[A-Z])))*")
 _CAP_RUN_END = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:" + _CONNECT + r"\s+)?)*[A-Z][\w'’.&-]*$")
-# "the Rivers Inspectorate", "the Lenne Rivers Trust": a capitalised run after "the" names an
+# "the Canal Authority", "the Orrin Valley Trust": a capitalised run after "the" names an
 # organisation or institution, never a person.
 _THE_RUN = re.compile(r"\b[Tt]he\s+(" + _CAP_NAME.pattern + r")")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -141,15 +141,18 @@ class SpeakerIndex:
                 surface = surface[:-2]
             after = body[m.start(1) + len(surface) : m.start(1) + len(surface) + 30]
             word = re.match(r"\s+([a-z]+)", after)
-            # a capitalised run followed by a common noun is a modifier ("the Mill Lane stadium")
+            # a capitalised run followed by a common noun is a modifier ("the Orrin Road stadium")
             standalone = not word or word.group(1) in REPORTING_FORMS or word.group(1) in FUNCTION_WORDS
             if len(surface) > 2 and surface.casefold() not in self._known_names and standalone:
                 add(Ref(m.start(1), m.start(1) + len(surface), "org", surface, surface))
         org_nouns = set(ORG_EPITHETS)
         for r in refs:
             if r.kind == "org" and r.name:
-                # "the inspectorate" refers back to "the Rivers Inspectorate"
-                org_nouns.update(w.lower() for w in r.name.split()[1:] if len(w) > 3 and w.isalpha())
+                # "the authority" refers back to "the Canal Authority"
+                # (the head noun only: the word before "of"/"for", else the last word)
+                words = re.split(r"\s+(?:of|for)\s+", r.name)[0].split()
+                if len(words) > 1 and len(words[-1]) > 3 and words[-1].isalpha():
+                    org_nouns.add(words[-1].lower())
         for m in _THE.finditer(body):
             if _AGE.match(body, m.end()):
                 end = _AGE.match(body, m.end()).end()
@@ -167,7 +170,7 @@ class SpeakerIndex:
                     add(Ref(m.start(), end, "epithet", body[m.start() : end], noun=noun))
                     break
                 if noun in org_nouns:
-                    # "the Scottish government": capitalised modifiers make the epithet a name itself
+                    # "the Welsh government": capitalised modifiers make the epithet a name itself
                     mods = words[:-1]
                     own = " ".join(words) if mods and all(x[0].isupper() for x in mods) else None
                     add(Ref(m.start(), end, "org_epithet", body[m.start() : end], name=own, noun=noun))
@@ -231,7 +234,7 @@ class SpeakerIndex:
             return None
         prev = re.search(r"([A-Za-z]+)\s*$", self.body[max(floor, m.start() - 20) : m.start()])
         if prev and prev.group(1).lower() in PREPOSITIONS:
-            return None  # "pensioners in Upper Greyhithe say": a place, not the speaker
+            return None  # "pensioners in Lower Ashby say": a place, not the speaker
         return self._new_name(m.start(), pos)
 
     def _new_name(self, pos: int, end: int | None = None) -> Ref | None:
@@ -244,7 +247,7 @@ class SpeakerIndex:
         start_at = m.start()
         lead = re.match(r"The\s+", surface)
         if lead:
-            # "The Rivers Inspectorate said": a capitalised run after "The" is an organisation
+            # "The Canal Authority said": a capitalised run after "The" is an organisation
             rest = surface[lead.end() :]
             if rest and rest.casefold() not in self._known_names and rest.split()[0][0].isupper():
                 return Ref(start_at + lead.end(), start_at + len(surface), "org", rest, rest)
@@ -543,7 +546,7 @@ def speaker_before_verb(index: SpeakerIndex, verb_start: int, sent_start: int) -
     body = index.body
     pos = skip_fillers_backward(body, verb_start, sent_start)
     rel = _RELATIVE.search(body, sent_start, pos)
-    if rel:  # "the case was brought by the Inspectorate, which said": the antecedent speaks
+    if rel:  # "the case was brought by the Authority, which said": the antecedent speaks
         ref = index.ref_ending_at(rel.start(), sent_start)
         if ref is not None and not index.is_possessive(ref):
             return ref, "explicit"
