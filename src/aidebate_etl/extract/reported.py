@@ -22,10 +22,10 @@ from aidebate_etl.extract.lexicon_speech import (
     FINITE_VERB_SIGNALS,
     FUNCTION_WORDS,
     GAP_OPENERS,
-    WH_WORDS,
     OBJECT_VERBS,
     POINT_OUT,
     REPORTING_FORMS,
+    WH_WORDS,
 )
 from aidebate_etl.extract.speakers import (
     Ref,
