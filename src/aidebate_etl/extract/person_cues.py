@@ -36,6 +36,7 @@ ROLE_NOUNS = _group(
     vice-president vp executive exec boss chief head owner investor entrepreneur billionaire
     millionaire mogul manager partner cofounders employee engineer developer researcher scientist
     professor lecturer academic analyst economist historian expert strategist consultant adviser
+    planner architect urbanist
     advisor spokesperson spokesman spokeswoman representative lawyer attorney prosecutor judge
     senator congressman congresswoman governor mayor minister secretary ambassador lawmaker
     politician candidate activist organizer organiser campaigner leader coach player captain
