@@ -2,25 +2,32 @@
 
 How it works, in four passes over the page:
 
-1. **Discover** name forms. spaCy NER runs over the article fields (title, subtitle, captions, body
-   paragraphs) in one ``nlp.pipe`` batch; image credits are read structurally ("Name/Agency"); a
-   role noun followed by capitalised words ("tech writer Some Body") is a name even where NER misses
-   it. Comments are not run through NER wholesale: only the sentences holding a run of two
-   capitalised words that is not already a known name can introduce a new person there.
-2. **Validate** each form with general rules (see ``_name_tokens_ok`` and the context checks):
-   function words, organisation suffixes, title-case headline fragments, works named after people,
-   sentence-initial capitals, placeholder names, reader handles.
-3. **Match** every valid form (full names, surnames, first names NER saw alone, nickname
-   truncations of surnames) by plain regex search over every field: NER is inconsistent from one
-   occurrence to the next (the same surname comes back as PERSON, ORG, GPE or nothing), a string
-   search is not, and it is far cheaper than running NER over the comments.
+1. **Discover** name forms, each with the evidence seen around it (``_Found``). spaCy NER runs in one
+   ``nlp.pipe`` batch, and only over sentences that can hold a name (a capitalised word past the
+   first, or a first word that is no English word); image credits and bylines are read structurally
+   ("Name/Agency", "By Name, Reporter"); a role noun before capitalised words ("tech writer Jo
+   Bloom") introduces a name NER missed; multi-word entities NER labelled ORG/GPE/FAC and plain
+   capitalised runs are kept aside as candidates. In comments only sentences holding two capitalised
+   words in a row that are not already a known name go to NER.
+2. **Accept** forms by words and evidence (``_name_kind``, ``full_ok`` in ``extract_people``): no
+   function words (headline fragments), organisation and place words need context only a human has
+   ("Name, who", "Name, 71,", "Name, a retired teacher", a role before), things and titles ("the
+   Name Name", "tool Name", "Name, which", "Name Name Comes Home") are out, title-case headlines need
+   corroboration in plain text, comment-only names must not be reader handles or capitalised
+   ordinary words the page also writes in lower case, lone words need a role, an age or a verb of
+   speech.
+3. **Match** every accepted form (full names, surnames, first names NER saw alone, nicknames made
+   from a clipped surname) by regex over every field: NER is inconsistent from one occurrence to
+   the next (the same surname comes back as PERSON, ORG, GPE or nothing), a string search is not,
+   and it is far cheaper than running NER over the comments.
 4. **Resolve** the hits in reading order to one person each (the fullest name on the page), giving
    ``PagePerson`` records and ``Mention`` offsets into the field texts.
 
 Shared surnames: a bare surname goes to the person with that surname mentioned most recently
-before it in reading order (title, subtitle, captions, credits, body, then comments); when none was
-mentioned before it, to the one mentioned most often (then the first seen). News prose re-introduces
-the full name whenever the referent of a surname changes, so the latest full name is the best guess.
+before it in reading order (title, subtitle, bylines, captions, credits, body, then comments); when
+none was mentioned before it, to the one mentioned most often (then the first seen). News prose
+re-introduces the full name whenever the referent of a surname changes, so the latest full name is
+the best guess.
 """
 
 from __future__ import annotations
@@ -243,7 +250,7 @@ def _name_kind(tokens: Sequence[str]) -> str | None:
 
 
 def _common_word_phrase(tokens: Sequence[str], lower_words: set[str], nlp: Language) -> bool:
-    """Ordinary words capitalised into a title ("Toy Story"), not a personal name.
+    """Ordinary words capitalised into a title ("Paper Harbour"), not a personal name.
 
     The first word is an English dictionary word and the last one is also used in lower case on
     the same page: a surname is rarely written as a common word next to the name, while the
@@ -341,7 +348,6 @@ class _Found:
     sources: set[str] = field(default_factory=set)  # "ner", "credit", "role", "latent", "caps"
     in_article: bool = False
     in_plain_article: bool = False  # in article text that is not title-case
-    mid_sentence: bool = False  # seen at least once away from a sentence start
     thing: bool = False  # seen in a context that makes it a thing, a title or a modifier
     human: bool = False  # seen in a context only a person has (role before, ", who", ", 71,")
     speech: bool = False  # seen right before a verb of speech
@@ -392,7 +398,6 @@ def _note(
     else:
         f.in_article = True
         f.in_plain_article |= not seg.title_case
-    f.mid_sentence |= not _is_sentence_initial(text, s) and not seg.title_case
     before, _ = _word_before(text, s)
     b = _strip_word(before)
     if before and before[-1] not in ",;:" and (b in cues.ROLE_NOUNS or b in cues.HONORIFICS):

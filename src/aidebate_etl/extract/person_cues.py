@@ -21,8 +21,8 @@ HONORIFICS = _group(
     councillor cllr councilman councilwoman alderman"""
 )
 
-# Occupation and role nouns that sit right before a name in news prose ("tech writer Ed Zitron",
-# "Google CEO Eric Schmidt"). Three uses: a capitalised run after one of them is a name even when
+# Occupation and role nouns that sit right before a name in news prose ("tech writer Jo Bloom",
+# "Acme CEO Lee Park"). Three uses: a capitalised run after one of them is a name even when
 # NER misses it; when NER swallows one into the name it is cut off into the roles; and a capitalised
 # run directly before one ("a Some Show writer") qualifies the role (a work, an employer), so a lone
 # token there is not a person.
@@ -93,7 +93,7 @@ NAME_PARTICLES = _group("de da di del della der den van von le la du dos das bin
 NAME_SUFFIXES = _group("jr jr. sr sr. ii iii iv")
 
 # Last words that make a capitalised run an organisation, a venue or an event, not a person
-# (credits like "Some Name/Getty Images" must yield the photographer, never the agency).
+# (credits like "Some Name/Some Images" must yield the photographer, never the agency).
 ORG_SUFFIXES = _group(
     """inc inc. corp corp. corporation llc ltd ltd. plc co co. company companies group holdings
     images image photos photo photography pictures picture studios studio films film records
@@ -135,7 +135,8 @@ SPEECH_VERBS = _group(
     warned noted replied continued stressed conceded"""
 )
 
-# Stand-in names meaning "an ordinary person" in idioms; never a real, particular human.
+# Surnames of the English stand-in names for "an ordinary person" (John Doe, Joe Bloggs, Joe
+# Sixpack and the like): idioms, never a real, particular human.
 PLACEHOLDER_SURNAMES = _group("doe schmoe schmo bloggs sixpack")
 
 # Capitalised interjections and forms of address that NER tags as names in casual comment text.
