@@ -1,14 +1,14 @@
 """Exceptions and the stable reason codes recorded in ``sources.reason_code``.
 
-    AidebateError
-    ├── SourceError            an input file that cannot become a page (recorded, the batch goes on)
-    │   ├── EmptySource        reason_code "empty"
-    │   ├── UndecodableSource  reason_code "undecodable" / "binary"
-    │   └── TooLargeSource     reason_code "too_large"
-    ├── PageError              a decoded page with no recognisable article (recorded, the batch goes on)
-    │   └── NoArticle          reason_code "no_article"
-    └── WarehouseError         the run itself cannot happen (non-zero exit)
-        └── WarehouseLocked    reason_code "locked": another run holds the warehouse
+AidebateError
+├── SourceError            an input file that cannot become a page (recorded, the batch goes on)
+│   ├── EmptySource        reason_code "empty"
+│   ├── UndecodableSource  reason_code "undecodable" / "binary"
+│   └── TooLargeSource     reason_code "too_large"
+├── PageError              a decoded page with no recognisable article (recorded, the batch goes on)
+│   └── NoArticle          reason_code "no_article"
+└── WarehouseError         the run itself cannot happen (non-zero exit)
+    └── WarehouseLocked    reason_code "locked": another run holds the warehouse
 """
 
 from __future__ import annotations
