@@ -18,6 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 console = Console(stderr=True)
 out = Console()
@@ -115,13 +116,14 @@ def sql(
         raise typer.Exit(2)
     with duckdb.connect(str(db), read_only=True) as con:
         try:
-            rel = con.sql(query)
+            cursor = con.execute(query)
+            if cursor.description is None:  # a statement with no result set
+                return
+            columns = [d[0] for d in cursor.description]
+            rows = cursor.fetchmany(limit + 1)
         except duckdb.Error as exc:
             console.print(f"[red]error:[/] {exc}")
             raise typer.Exit(1) from exc
-        if rel is None:  # a statement with no result set
-            return
-        columns, rows = rel.columns, rel.fetchmany(limit + 1)
     table = Table(*columns, show_lines=False)
     for row in rows[:limit]:
         table.add_row(*("NULL" if v is None else str(v) for v in row))

@@ -76,7 +76,7 @@ class Thread:
 
 
 def parse_declared_count(lines: list[Line]) -> int | None:
-    """The page's own comment count ("60 Comments", "Comments (12)"), from a line that holds only that."""
+    """The page's own comment count ("12 Comments", "Comments (12)"), from a line that holds only that."""
     for line in lines:
         for rx in _COUNT_RES:
             m = rx.match(line.text)
