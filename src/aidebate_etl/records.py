@@ -17,7 +17,7 @@ from typing import Literal
 
 # Where in a page a span of text sits. A mention in a caption or credit names its list index in
 # ``field_index``; a mention in a comment names the comment's position.
-Field = Literal["title", "subtitle", "body", "caption", "credit", "comment"]
+Field = Literal["title", "subtitle", "byline", "body", "caption", "credit", "comment"]
 ClaimKind = Literal["direct", "indirect"]
 SpeakerKind = Literal["person", "organization"]
 SourceStatus = Literal["loaded", "rejected", "duplicate"]
@@ -82,6 +82,7 @@ class PageStructure:
     declared_comment_count: int | None = None
     comments: tuple[ParsedComment, ...] = ()
     comment_style: str | None = None  # which thread layout was recognised, None without comments
+    bylines: tuple[str, ...] = ()  # author lines as printed ("By Jane Roe and Kim Lee"), furniture removed
 
     @property
     def body(self) -> str:
@@ -124,7 +125,7 @@ class Mention:
     start_char: int
     end_char: int
     comment_position: int | None = None  # set when field == "comment"
-    field_index: int = 0  # list index for captions and credits
+    field_index: int = 0  # list index for captions, credits and bylines
     role: str | None = None  # the title or role written next to this mention
 
 
