@@ -173,5 +173,6 @@ def test_validate_reject_ids_are_stable() -> None:
     first, second = _frames(), _frames()
     for frames in (first, second):
         _set(frames, "articles", "title", None)
-    ids_of = [list(validate_frames(f, "r1")[1]["reject_id"]) for f in (first, second)]
+    # Another run rejects the same rows under the same ids: the run id is lineage, not identity.
+    ids_of = [list(validate_frames(f, run)[1]["reject_id"]) for f, run in ((first, "r1"), (second, "r2"))]
     assert ids_of[0] == ids_of[1]

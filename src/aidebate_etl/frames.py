@@ -8,7 +8,6 @@ with a null there, so validation sends it to ``rejects`` with the check that fai
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,17 +25,7 @@ __all__ = [
     "build_mentions_frame",
     "build_people_frame",
     "build_sources_frame",
-    "mention_id",
 ]
-
-
-def mention_id(
-    article: str, field: str, field_index: int, comment_position: int | None, start: int, end: int
-) -> str:
-    # ids.py has no mention id yet; same recipe (sha256 of the parts, 16 hex) so it is stable everywhere.
-    parts = (article, field, field_index, comment_position, start, end)
-    joined = "\x1f".join("" if p is None else str(p) for p in parts)
-    return "men_" + hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
 def build_frames(
@@ -155,7 +144,7 @@ def build_mentions_frame(results: Sequence[PageResult], resolution: Resolution) 
             in_comment = m.field == "comment" and m.comment_position is not None
             rows.append(
                 {
-                    "mention_id": mention_id(
+                    "mention_id": ids.mention_id(
                         article, m.field, m.field_index, m.comment_position, m.start_char, m.end_char
                     ),
                     "person_id": resolution.person_of.get((article, m.name)),

@@ -31,9 +31,54 @@ def claim_id(article: str, kind: str, start_char: int, end_char: int) -> str:
     return "clm_" + _digest(article, kind, start_char, end_char)
 
 
+# Letters NFKD leaves whole (they are letters of their own, not a base letter plus an accent), spelled
+# as an English-language page would write the name without them: Søren/Soren, Łukasz/Lukasz, Straße/Strasse.
+_FOLD_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "ß": "ss",
+        "ẞ": "SS",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ħ": "h",
+        "Ħ": "H",
+        "ŧ": "t",
+        "Ŧ": "T",
+        "ı": "i",
+    }
+)
+
+
+def mention_id(
+    article: str, field: str, field_index: int, comment_position: int | None, start: int, end: int
+) -> str:
+    """From where the mention sits: the same span of the same page is the same mention."""
+    return "men_" + _digest(article, field, field_index, comment_position, start, end)
+
+
+def reject_id(table: str, row_data: str, column: str | None, check: str, occurrence: int = 0) -> str:
+    """From the rejected row's content and the failed check, not its run or row number.
+
+    A re-run rejects the same rows under the same ids, and adding a page does not renumber them.
+    ``occurrence`` tells apart byte-identical rows failing the same check (a duplicated key flags both).
+    """
+    return "rej_" + _digest(table, row_data, column, check, occurrence or None)
+
+
 def name_key(name: str) -> str:
     """Comparable form of a person's name: case, accents, possessives and punctuation folded."""
-    s = unicodedata.normalize("NFKD", name)
+    s = unicodedata.normalize("NFKD", name.translate(_FOLD_LETTERS))
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = s.replace("\u2019", "'")
     s = re.sub(r"'s$", "", s.strip())

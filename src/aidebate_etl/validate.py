@@ -16,7 +16,6 @@ sources table still says what became of every file. Surviving rows are validated
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from collections.abc import Iterable
@@ -27,7 +26,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError, SchemaErrors
 
-from aidebate_etl import tables
+from aidebate_etl import ids, tables
 
 __all__ = ["INVALID_ARTICLE", "ORPHAN_REFERENCE", "validate_frames", "validate_references"]
 
@@ -186,13 +185,12 @@ def _reject(
         row_key = _text(key_values[0])
     else:
         row_key = json.dumps(key_values, ensure_ascii=False)
-    row_data = json.dumps(record, ensure_ascii=False, sort_keys=True)
-    digest = hashlib.sha256(
-        "\x1f".join([run_id, table, str(row), row_data, column or "", check]).encode("utf-8")
-    ).hexdigest()
+    # The run that built a row is lineage, not content: leaving it out keeps a re-run's reject ids.
+    content = {k: v for k, v in record.items() if k != "run_id"}
     return {
         "_row": row,
-        "reject_id": "rej_" + digest[:16],
+        "_content": json.dumps(content, ensure_ascii=False, sort_keys=True),
+        "reject_id": None,  # set in _rejects_frame, once identical rejects can be told apart
         "run_id": run_id,
         "table_name": table,
         "row_key": row_key,
@@ -200,12 +198,18 @@ def _reject(
         "check_name": check,
         "reason_code": reason,
         "failure_case": failure,
-        "row_data": row_data,
+        "row_data": json.dumps(record, ensure_ascii=False, sort_keys=True),
     }
 
 
 def _rejects_frame(rejects: Iterable[dict[str, Any]]) -> pd.DataFrame:
-    rows = [{k: v for k, v in r.items() if k != "_row"} for r in rejects]
+    rows = []
+    seen: dict[tuple[Any, ...], int] = {}
+    for r in rejects:
+        what = (r["table_name"], r["_content"], r["column_name"], r["check_name"])
+        seen[what] = seen.get(what, -1) + 1
+        rows.append({k: v for k, v in r.items() if not k.startswith("_")})
+        rows[-1]["reject_id"] = ids.reject_id(*what, occurrence=seen[what])
     frame = tables.frame_of(tables.Rejects, rows)
     frame = frame.sort_values("reject_id", kind="stable").reset_index(drop=True)
     return tables.Rejects.validate(frame, lazy=True)
