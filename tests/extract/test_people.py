@@ -15,13 +15,14 @@ def page(
     subtitle: str | None = None,
     images: tuple[Image, ...] = (),
     comments: tuple[tuple[str, str], ...] = (),
+    bylines: tuple[str, ...] = (),
 ) -> PageStructure:
     thread = tuple(
         ParsedComment(position=i, depth=0, parent_position=None, author=author, body=body)
         for i, (author, body) in enumerate(comments, 1)
     )
     return PageStructure(
-        title=title, subtitle=subtitle, paragraphs=paragraphs, images=images, comments=thread
+        title=title, subtitle=subtitle, paragraphs=paragraphs, images=images, comments=thread, bylines=bylines
     )
 
 
@@ -39,6 +40,8 @@ def field_text(structure: PageStructure, m: Mention) -> str:
         return structure.image_captions[m.field_index]
     if m.field == "credit":
         return structure.image_credits[m.field_index]
+    if m.field == "byline":
+        return structure.bylines[m.field_index]
     return structure.title if m.field == "title" else structure.subtitle or ""
 
 
@@ -303,7 +306,48 @@ def test_people_name_inside_a_longer_title_is_not_a_person(nlp):
         ("(Reporting by Tomos Wielgosz; Editing by Alys Crewdson)", ["Tomos Wielgosz", "Alys Crewdson"]),
         ("By Joel Abernethy | June 12, 2024", ["Joel Abernethy"]),
         ("By Staff Reporter", []),
+        ("By Jane Roe and Kim Lee, Staff Writers", ["Jane Roe", "Kim Lee"]),
+        ("By Jane Roe, Kim Lee and Sam Poe", ["Jane Roe", "Kim Lee", "Sam Poe"]),
+        ("By Jane Roe, Washington Desk", ["Jane Roe"]),
+        ("By Acme's Jane Roe in Paris", ["Jane Roe"]),
+        ("BY JANE ROE", ["JANE ROE"]),
+        ("Words: Ana de la Cruz", ["Ana de la Cruz"]),
+        (
+            "(Reporting by Jane Roe in Lisbon and Kim Lee; Editing by Sam Poe)",
+            ["Jane Roe", "Kim Lee", "Sam Poe"],
+        ),
+        ("By Reuters Staff", []),
+        ("By Our Foreign Staff", []),
+        ("By Telegraph Reporters", []),
+        ("By The Associated Press", []),
     ],
 )
 def test_people_byline_names(line, names):
     assert [line[s:e] for s, e in byline_names(line)] == names
+
+
+@pytest.mark.parametrize(
+    ("bylines", "expected"),
+    [
+        (("By Maren Ostby, Staff Writer",), {"Maren Ostby": ("Maren Ostby", 0)}),
+        (
+            ("By Maren Ostby", "(Reporting by Maren Ostby; Editing by Tevita Fifita)"),
+            {"Maren Ostby": ("Maren Ostby", 0), "Tevita Fifita": ("Tevita Fifita", 1)},
+        ),
+        (("BY MAREN OSTBY",), {"Maren Ostby": ("MAREN OSTBY", 0)}),
+        # A bare name line: accepted when its last word is no ordinary word or NER calls it a person.
+        (("Maren Ostby-Vik",), {"Maren Ostby-Vik": ("Maren Ostby-Vik", 0)}),
+        (("Key Points",), {}),
+        (("Live Updates",), {}),
+    ],
+)
+def test_people_byline_authors_are_people_with_byline_mentions(nlp, bylines, expected):
+    structure = page("The harbour was quiet on Sunday.", bylines=bylines)
+    people, mentions = run(structure, nlp)
+    assert set(people) == set(expected)
+    first = {}
+    for m in mentions:
+        assert m.field == "byline"
+        assert field_text(structure, m)[m.start_char : m.end_char] == m.surface
+        first.setdefault(m.name, (m.surface, m.field_index))
+    assert first == expected

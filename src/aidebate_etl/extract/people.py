@@ -164,17 +164,16 @@ def _segments(structure: PageStructure) -> list[_Segment]:
     def add(field_: Field, text: str | None, **kw: object) -> None:
         nonlocal rank
         if text and text.strip():
-            # Credits are read structurally, so their capitals need no corroboration.
-            title_case = field_ != "credit" and _is_title_case(text)
+            # Credits and bylines are read structurally, so their capitals need no corroboration.
+            title_case = field_ not in ("credit", "byline") and _is_title_case(text)
             segs.append(_Segment(field_, text, rank=rank, title_case=title_case, **kw))  # type: ignore[arg-type]
             rank += 1
 
     add("title", structure.title)
     add("subtitle", structure.subtitle)
-    # Author lines ("By Name, Business Reporter", "(Reporting by A; Editing by B)"): not in
-    # PageStructure yet (see the report); read when the parser provides them.
-    for i, line in enumerate(getattr(structure, "bylines", ()) or ()):
-        add("byline", line, field_index=i)  # type: ignore[arg-type]
+    # Author lines ("By Name, Business Reporter", "(Reporting by A; Editing by B)").
+    for i, line in enumerate(structure.bylines):
+        add("byline", line, field_index=i)
     for i, cap in enumerate(structure.image_captions):
         add("caption", cap, field_index=i)
     for i, cred in enumerate(structure.image_credits):
@@ -363,15 +362,7 @@ def _title_continues(text: str, end: int, common: frozenset[str]) -> bool:
     low = m.group(1).casefold()
     if low in cues.NAME_SUFFIXES:
         return False
-    # Crude de-inflection: the dictionary lists lemmas ("come"), titles use any form ("Comes").
-    stems = {
-        low,
-        low.removesuffix("s"),
-        low.removesuffix("es"),
-        low.removesuffix("ed"),
-        low.removesuffix("ing"),
-    }
-    return any(w in common for w in stems)
+    return _is_common_word(low, common)
 
 
 def _note(
@@ -383,7 +374,7 @@ def _note(
     s, e = span
     text = seg.text
     surface = text[s:e]
-    tokens = tuple(surface.split())
+    tokens = _case_fixed(surface.split()) if seg.field == "byline" else tuple(surface.split())
     kind = _name_kind(tokens)
     if kind is None:
         return None
@@ -460,23 +451,107 @@ _CAP_RUN = re.compile(
 )
 
 
-_BY = re.compile(r"\bby\s+", re.IGNORECASE)
-_BYLINE_STOP = re.compile(r"\s*(?:[,|;()\u2022\u00b7]|\s(?:on|at|for|in|and)\s)")
+# Where a list of writers starts in an author line: after "by", or after a label's colon ("Words: A").
+# A line with neither is a bare name the parser found between the headline and the body.
+_BY = re.compile(r"(?<![\w])by:?\s+", re.IGNORECASE)
+_LABEL = re.compile(r"^\(?\s*[A-Za-z][A-Za-z ]{0,20}:\s*")
+# What ends a list of writers: brackets, semicolons, bars, dots, dashes, or the next "by" credit.
+_LIST_STOP = re.compile(r"\s*(?:[;|()\u2022\u00b7\u2014\u2013]|\s-\s)|\s+\S+\s+by\s", re.IGNORECASE)
+_AND = re.compile(r"(?:^|\s+)(?:and|&)\s+", re.IGNORECASE)
+# Words after a writer's name that say where they are or whom they write for ("Jane Roe in Paris").
+_NAME_TAIL = re.compile(r"\s+(?:in|at|for|on|from|with)\s", re.IGNORECASE)
+
+
+def _byline_spans(line: str) -> list[tuple[int, int, bool]]:
+    """Spans of the writers' names in an author line, each with whether a cue ("by", "Words:") introduced it.
+
+    "By A and B, Staff Writers", "By A, B and C": a comma list is names only up to the part holding the
+    last "and"; without an "and", what follows the first comma is a job title or an outlet.
+    """
+    starts = [m.end() for m in _BY.finditer(line)]
+    cued = bool(starts)
+    if not starts:
+        label = _LABEL.match(line)
+        cued = label is not None
+        starts = [label.end() if label else len(line) - len(line.lstrip(" ("))]
+    spans: list[tuple[int, int, bool]] = []
+    for start in starts:
+        stop = _LIST_STOP.search(line, start)
+        end = stop.start() if stop else len(line)
+        chunks = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^,]+", line[start:end])]
+        with_and = [i for i, (a, b) in enumerate(chunks) if _AND.search(line, a, b)]
+        chunks = chunks[: with_and[-1] + 1] if with_and else chunks[:1]
+        for a, b in chunks:
+            cuts = [a] + [x for m in _AND.finditer(line, a, b) for x in (m.start(), m.end())] + [b]
+            for pa, pb in zip(cuts[::2], cuts[1::2], strict=True):
+                tail = _NAME_TAIL.search(line, pa, pb)
+                span = _byline_name(line, pa, tail.start() if tail else pb)
+                if span is not None:
+                    spans.append((*span, cued))
+    return spans
+
+
+def _byline_name(line: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of one writer's name, or None when the words are a job title, a desk or an outlet."""
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1] in " .":
+        end -= 1
+    words = line[start:end].split()
+    # An outlet's possessive before the name ("Acme's Jane Roe") is not part of it.
+    for i, w in enumerate(words[:-1]):
+        if w.endswith(("'s", "\u2019s")):
+            start = line.index(words[i + 1], start)
+            words = words[i + 1 :]
+            break
+    core = [w for w in words if w.casefold() not in cues.NAME_PARTICLES]
+    if not 2 <= len(core) <= 4:
+        return None
+    tokens = _case_fixed(words)
+    lows = [_strip_word(w) for w in tokens]
+    # Job titles, plural ones included ("Staff Writers"), and desks are not writers.
+    if any(
+        w in cues.DESK_WORDS or w in cues.ROLE_NOUNS or w.removesuffix("s") in cues.ROLE_NOUNS for w in lows
+    ):
+        return None
+    return (start, end) if _name_kind(tokens) == "name" else None
+
+
+def _case_fixed(tokens: Sequence[str]) -> tuple[str, ...]:
+    """Names printed in capitals ("JANE O'NEILL") in the case the rest of the page writes them."""
+    if all(t.isupper() for t in tokens if any(c.isalpha() for c in t)) and any(len(t) > 2 for t in tokens):
+        return tuple(t.title() if t.casefold() not in cues.NAME_PARTICLES else t.casefold() for t in tokens)
+    return tuple(tokens)
 
 
 def byline_names(line: str) -> tuple[tuple[int, int], ...]:
     """Spans of the authors' names in an author line ("By A, Reporter", "Reporting by A; Editing by B")."""
-    spans = []
-    for m in _BY.finditer(line):
-        start = m.end()
-        stop = _BYLINE_STOP.search(line, start)
-        end = stop.start() if stop else len(line)
-        words = tuple(line[start:end].split())
-        # Two or more name words, none of them a job title ("Business Reporter" is not a person).
-        job_title = any(_strip_word(w) in cues.ROLE_NOUNS for w in words)
-        if len(words) >= 2 and _name_kind(words) == "name" and not job_title:
-            spans.append((start, end))
-    return tuple(spans)
+    return tuple((s, e) for s, e, _cued in _byline_spans(line))
+
+
+def _bare_byline_is_name(doc, nlp: Language) -> bool:
+    """A name printed alone as a byline: NER calls it a person, or its last word is no ordinary word.
+
+    Section labels under a headline ("Key Points", "Live Updates") are ordinary words; surnames that
+    are ordinary words ("Rose Hill") are what NER knows as names.
+    """
+    if any(e.label_ == "PERSON" and len(e) == len(doc) for e in doc.ents):
+        return True
+    last = _strip_word(doc.text.split()[-1])
+    return not _is_common_word(last, english_words(nlp))
+
+
+def _is_common_word(word: str, common: frozenset[str]) -> bool:
+    # Crude de-inflection: the dictionary lists lemmas ("come", "point"), titles and labels use any
+    # form ("Comes", "Points").
+    stems = (
+        word,
+        word.removesuffix("s"),
+        word.removesuffix("es"),
+        word.removesuffix("ed"),
+        word.removesuffix("ing"),
+    )
+    return any(w in common for w in stems)
 
 
 def _discover_article(segs: Sequence[_Segment], nlp: Language, common: frozenset[str]) -> dict[str, _Found]:
@@ -487,10 +562,17 @@ def _discover_article(segs: Sequence[_Segment], nlp: Language, common: frozenset
     for seg in credits:
         for s, e in _credit_names(seg):
             _note(found, seg, s, e, "credit", common)
+    bare: list[tuple[_Segment, int, int]] = []
     for seg in article:
         if seg.field == "byline":
-            for s, e in byline_names(seg.text):
-                _note(found, seg, s, e, "credit", common)
+            for s, e, cued in _byline_spans(seg.text):
+                if cued:
+                    _note(found, seg, s, e, "credit", common)
+                else:
+                    bare.append((seg, s, e))
+    for (seg, s, e), doc in zip(bare, nlp.pipe([seg.text[s:e] for seg, s, e in bare]), strict=True):
+        if _bare_byline_is_name(doc, nlp):
+            _note(found, seg, s, e, "credit", common)
     # NER only where a name can be: sentences with a capitalised word that is not merely the first
     # word of the sentence. Quotes and commentary without one (a large share of news text) are skipped,
     # which is what keeps extraction faster than NER over the whole page.
@@ -804,8 +886,9 @@ def _match(
         spans: list[tuple[int, int, str]] = []
         if sensitive:
             spans += [(m.start(), m.end(), m.group()) for m in sensitive.finditer(seg.text)]
-        if insensitive and seg.field == "comment":
-            # Readers write names in lower case ("some body"); full names are specific enough.
+        if insensitive and seg.field in ("comment", "byline"):
+            # Readers write names in lower case ("some body"), some templates print bylines in capitals;
+            # full names are specific enough.
             spans += [(m.start(), m.end(), m.group()) for m in insensitive.finditer(seg.text)]
         spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         last_end = -1

@@ -129,6 +129,13 @@ CREDIT_PREFIXES = _group(
     via"""
 )
 
+# Words that make a byline a desk or a wire service rather than a writer ("By Foreign Staff", "By News
+# Desk", "Reuters Newsroom"); role nouns ("Business Reporter") are caught by ROLE_NOUNS and plurals.
+DESK_WORDS = _group(
+    """staff desk team newsroom bureau wire wires agency agencies correspondent correspondents
+    contributor contributors reporters writers editors"""
+)
+
 # Verbs of speech right after a capitalised run: a person (or an organisation) is speaking.
 SPEECH_VERBS = _group(
     """said says told added argued claimed explained wrote asked insisted admitted recalled

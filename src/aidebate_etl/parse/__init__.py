@@ -39,4 +39,5 @@ def parse_page(text: str) -> PageStructure:
         declared_comment_count=parse_declared_count(lines[title_index + 1 :]),
         comments=thread.comments if thread is not None else (),
         comment_style=thread.style if thread is not None else None,
+        bylines=tuple(article.bylines),
     )

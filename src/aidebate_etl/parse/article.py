@@ -25,6 +25,7 @@ from aidebate_etl.parse.blocks import (
     words,
     wrap_width,
 )
+from aidebate_etl.parse.bylines import author_line, is_bare_name_line
 from aidebate_etl.parse.captions import is_alt_text, parse_credit_line
 from aidebate_etl.records import Image
 
@@ -71,6 +72,7 @@ class Article:
     subtitle: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
 
 
 def _bare(text: str) -> str:
@@ -193,7 +195,7 @@ class _Unit:
     """One item of the article region in page order: a text paragraph or a marker left by furniture."""
 
     kind: str  # "text", "image", "byline", "related" (a link line) or "related_label" (link text follows)
-    text: str = ""
+    text: str = ""  # for "byline": the author line, "" for a date or reading-time line
     image: Image | None = None
 
 
@@ -218,17 +220,28 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
     for line in block:
         t = line.text
         if is_article_end(t):
+            # Wire copy's closing credits ("(Reporting by …; Editing by …)") end the article and name its
+            # writers.
+            if (credit := author_line(t)) is not None:
+                flush()
+                events.append(_Unit("byline", credit))
             stop = True
             break
+        # An author line with a date and reading time ("By A | 3 May 2024 | 6 min read") has the shape of
+        # a breadcrumb trail, so it is recognised before the furniture.
+        credit = author_line(t)
         if is_related_link(t) or _is_related_label(t):
             flush()
             events.append(_Unit("related" if is_related_link(t) else "related_label", t))
+        elif credit is not None:
+            flush()
+            events.append(_Unit("byline", credit))
         elif is_furniture(t):
             furniture += 1
             continue
         elif not ends_sentence(t) and any(p.match(t) for p in lexicon.BYLINE_PATTERNS):
             flush()
-            events.append(_Unit("byline", t))
+            events.append(_Unit("byline"))
         elif is_alt_text(t, title):
             is_image = True
             flush()
@@ -295,6 +308,8 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
                 art.images.append(unit.image)
             continue
         if unit.kind == "byline":
+            if unit.text and unit.text not in art.bylines:
+                art.bylines.append(unit.text)
             continue
         if unit.kind in ("related", "related_label"):
             # The teaser headline printed just above a related link belongs to the linked story.
@@ -308,6 +323,12 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
             if _is_headline_like(para):
                 continue
         if not in_body:
+            # Between the headline and the lead, a line that is only a name is the byline of templates
+            # that print no "By".
+            if is_bare_name_line(para):
+                if para not in art.bylines:
+                    art.bylines.append(para)
+                continue
             if is_head_furniture(para):
                 continue
             if ends_sentence(para) or bullet_item(para) is not None:

@@ -430,6 +430,91 @@ BYLINE_PATTERNS = (
     re.compile(r"^\d+\s*(?:-|\s)?min(?:ute)?s?\s+read$", re.I),
 )
 
+# Labels that say the words after "by" (or after a colon) are the writers' names: "Words by Jane Roe",
+# "Interview by …", "Words: Jane Roe", and the production credits wire copy ends with ("Reporting by …").
+AUTHOR_LABELS = (
+    "words",
+    "text",
+    "story",
+    "author",
+    "authors",
+    "writer",
+    "writers",
+    "written",
+    "writing",
+    "reporter",
+    "reporters",
+    "reporting",
+    "additional reporting",
+    "report",
+    "interview",
+    "interviews",
+    "analysis",
+    "review",
+    "editing",
+    "edited",
+    "compiled",
+    "research",
+)
+# The labels that also introduce writers after a colon ("Words: Jane Roe"). "Review:" and "Interview:" are
+# left out: they open headlines ("Review: The Salt Road …"), not author lines.
+AUTHOR_COLON_LABELS = (
+    "words",
+    "text",
+    "author",
+    "authors",
+    "writer",
+    "writers",
+    "written by",
+    "reporter",
+    "reporters",
+    "reporting",
+    "byline",
+)
+
+# Lower-case particles inside personal names ("Jan van Dijk", "Ana de la Cruz"): a byline printed as a bare
+# name may contain them, while no other furniture line is capitalised words joined by these.
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "le",
+        "la",
+        "du",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+    ]
+)
+
+# Calls to action addressed to the reader ("Listen again on our app", "Sign up for …"): a short trailing
+# paragraph made of such a sentence and a plug beside it is the outlet's promo, not the article's ending.
+READER_CALLS = (
+    "listen again",
+    "listen live",
+    "listen to",
+    "watch again",
+    "download",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "get our",
+    "get the",
+    "tune in",
+    "catch up",
+    "send us",
+    "share your",
+    "tell us",
+)
+
 # Bullet markers that start a list item in a copied page.
 BULLET_RE = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*+\-–—]|\d{1,2}[.)])\s+(?=\S)")
 
