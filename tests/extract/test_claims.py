@@ -223,3 +223,102 @@ def test_claims_offsets_point_into_the_body() -> None:
 def test_claims_fill_cue_and_attribution() -> None:
     (claim,) = _claims(('"Fine," Kim Ode said.',), ("Kim Ode",))
     assert (claim.cue, claim.attribution, claim.speaker_kind) == ("said", "explicit", "person")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "names", "expected"),
+    [
+        (  # a naming verb with its object: the subject labels the object in its own words
+            ("The judge, Ruth Amadi, called the delays \u201ca choice made year after year\u201d.",),
+            ("Ruth Amadi",),
+            [("direct", "Ruth Amadi", "a choice made year after year")],
+        ),
+        (  # "described X as", with the speaker before an of-phrase naming the body they belong to
+            (
+                "Ivo Marsh of the Coastal Walkers Trust described the fine as "
+                "\u201ca slap on the wrist\u201d.",
+            ),
+            ("Ivo Marsh",),
+            [("direct", "Ivo Marsh", "a slap on the wrist")],
+        ),
+        (  # a participle phrase shares the clause's subject
+            (
+                "Ruth Amadi left the hearing early, describing it as "
+                "\u201ca farce from start to finish\u201d.",
+            ),
+            ("Ruth Amadi",),
+            [("direct", "Ruth Amadi", "a farce from start to finish")],
+        ),
+        (  # a naming verb with a capitalised label and nobody named: a nickname, not a claim
+            ("Locals dubbed the bridge \u201cThe Wobbly Mile\u201d within a week.",),
+            (),
+            [],
+        ),
+        (  # colon after a clause without a speech verb: the subject of the clause right before it
+            (
+                "Ama Boateng runs the bakery.",
+                "When I ask how it began, she goes back further: "
+                "\u201cMy mother baked for the whole street.\u201d",
+            ),
+            ("Ama Boateng",),
+            [("direct", "Ama Boateng", "My mother baked for the whole street.")],
+        ),
+        (  # "and I quote" between the cue and the quote; "it" is the organisation just quoted
+            (
+                "Harbour Buses said in a letter that the route lost money. It says, and I quote, "
+                "\u201cwe cannot run empty buses.\u201d",
+            ),
+            (),
+            [
+                ("indirect", "Harbour Buses", "the route lost money."),
+                ("direct", "Harbour Buses", "we cannot run empty buses."),
+            ],
+        ),
+        (  # a hyphenated kin epithet refers back to the woman named before
+            (
+                "Priya Sen founded the firm in 2015.",
+                "The mum-of-two, who grew up in Leeds, said long hours had shaped her thinking.",
+            ),
+            ("Priya Sen",),
+            [("indirect", "Priya Sen", "long hours had shaped her thinking.")],
+        ),
+    ],
+)
+def test_claims_cue_shapes(paragraphs, names, expected) -> None:
+    assert _triples(_claims(paragraphs, names)) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (  # a name the people extractor did not list is reported as an organisation, never a person
+            # without a person id (the claims table requires one for persons)
+            ("Harbour Water said in a statement that it had invested heavily.",),
+            [("indirect", "Harbour Water", "organization", "it had invested heavily.")],
+        ),
+        (  # "the company" refers back to the last business acting on the page, skipping a trust
+            (
+                "Harbour Water has been fined after years of spills.",
+                "Kim Ode, chair of the Coastal Walkers Trust, welcomed the ruling.",
+                "The company said in a statement that it had \u201clearned hard lessons\u201d and was "
+                "spending more.",
+            ),
+            [
+                (
+                    "indirect",
+                    "Harbour Water",
+                    "organization",
+                    "it had \u201clearned hard lessons\u201d and was spending more.",
+                ),
+                ("direct", "Harbour Water", "organization", "learned hard lessons"),
+            ],
+        ),
+        (  # "a spokeswoman for X said": X speaks
+            ("A spokeswoman for Harbour Water said repairs would take a year.",),
+            [("indirect", "Harbour Water", "organization", "repairs would take a year.")],
+        ),
+    ],
+)
+def test_claims_organisation_speakers(paragraphs, expected) -> None:
+    claims = _claims(paragraphs)
+    assert [(c.kind, c.speaker_name, c.speaker_kind, c.text) for c in claims] == expected

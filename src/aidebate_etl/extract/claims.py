@@ -16,7 +16,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from aidebate_etl.extract.lexicon_speech import ALL_QUOTE_CHARS, TITLE_SMALL_WORDS
+from aidebate_etl.extract.lexicon_speech import (
+    ALL_QUOTE_CHARS,
+    NAMING_VERB_FORMS,
+    QUOTE_INSERTS,
+    THING_PRONOUNS,
+    TITLE_SMALL_WORDS,
+)
 from aidebate_etl.extract.quotes import QuoteSpan, find_quotes, paragraph_spans, split_sentences
 from aidebate_etl.extract.reported import ReportedCue, find_reported
 from aidebate_etl.extract.speakers import (
@@ -45,6 +51,12 @@ MAX_TITLE_WORDS = 8
 
 _WORD = re.compile(r"[\w'’-]+")
 _APPOSITIVE = re.compile(r",\s*[^,;:!?\"“”‘’]{1,80},\s*")
+# A naming verb, its object (one to six words) and an optional "as", right before the opening mark.
+_NAMING_CUE = re.compile(r"(?P<verb>[a-z]+)\s+(?:[^\s,.;:!?\"“”‘’()]+\s+){1,6}?(?:as\s+)?$")
+# "It says, and I quote, "…"" / "he said – in effect – "…"": an insert between the verb and the quote
+_QUOTE_INSERT_END = re.compile(
+    r"[\s,\u2013\u2014(-]+(?:" + "|".join(QUOTE_INSERTS) + r")[\s,\u2013\u2014):-]*$", re.IGNORECASE
+)
 
 
 def verb_at_any(body: str, start: int, end: int) -> bool:
@@ -87,7 +99,8 @@ class _ClaimFinder:
 
     def _sentence(self, s0: int, s1: int, quotes: list[QuoteSpan]) -> None:
         refs = [r for r in self.index.refs_between(s0, s1)]
-        subjects = [r for r in refs if self.index.is_subject_like(r, s0)]
+        # "it" speaks only next to a cue: as the subject a quote falls back on it is nearly always a thing
+        subjects = [r for r in refs if r.noun not in THING_PRONOUNS and self.index.is_subject_like(r, s0)]
         reported = find_reported(self.body, self.index, s0, s1)
         events: list[tuple[int, int, object]] = [(r.start, 0, r) for r in subjects]
         events += [(q.open_pos, 1, q) for q in quotes]
@@ -95,6 +108,10 @@ class _ClaimFinder:
         for r in refs:
             if r.kind == "org" and r.name:
                 self.salience.orgs.append((r.start, r.name))
+        # organisations acting in the sentence, which a later generic "the company" can mean
+        actors = [(r.start, r.name) for r in subjects if r.kind == "org" and r.name]
+        actors += [(pos, name) for pos, name in self.index.org_mentions if s0 <= pos < s1]
+        self.salience.org_actors.extend(sorted(actors))
         for _pos, _order, item in sorted(events, key=lambda e: (e[0], e[1])):
             if isinstance(item, Ref):
                 resolved = self.salience.resolve(item, item.start)
@@ -125,14 +142,16 @@ class _ClaimFinder:
         if not q.text.strip():
             return
         if found is None or found[0] is None:
+            if found is not None and found[1] in NAMING_VERB_FORMS:
+                return  # "fans call it "the Cauldron"": a label with nobody named giving it
             if not has_cue and (self._is_title(q.text) or len(_WORD.findall(q.text)) <= MAX_SCARE_WORDS):
                 return  # a scare quote or title with nobody saying it
             for a, b in q.segments:
                 self._emit("direct", a, b, self.body[a:b], None, found[1] if found else None, None, None)
             return
         resolved, cue, surface = found
-        if not has_cue and self._is_title(q.text):
-            return
+        if (not has_cue or cue in NAMING_VERB_FORMS) and self._is_title(q.text):
+            return  # a title, or a nickname given by a naming verb ("dubbed it "The Beast"")
         # a quote running over paragraphs is one claim per paragraph, all by the same speaker
         for a, b in q.segments:
             self._emit("direct", a, b, self.body[a:b], resolved, cue, resolved.how, surface)
@@ -195,12 +214,17 @@ class _ClaimFinder:
         if not stripped:
             return None
         if stripped.endswith(":"):
-            ref = self.index.ref_ending_at(s0 + len(stripped) - 1, s0)
+            colon = s0 + len(stripped) - 1
+            ref = self.index.ref_ending_at(colon, s0)
             if ref is not None and ref.start - s0 < 3:
                 return self._resolved(ref, q.open_pos, ":", "colon")
-            # "Lee was more blunt: "..."": a colon hands the quote to the clause's subject
-            if not verb_at_any(body, s0, s0 + len(stripped)):
-                subj = self._subject_of(q.open_pos, s0, subjects)
+            # "Lee was more blunt: "…"" / "Asked why, she goes further: "…"": a colon hands the quote
+            # to the subject of the clause right before it, when that clause has no speech verb
+            clause = self._clause_start(s0, colon)
+            if not verb_at_any(body, clause, colon):
+                subj = self._subject_of(q.open_pos, clause, [r for r in subjects if r.start >= clause])
+                if subj is None and not verb_at_any(body, s0, colon):
+                    subj = self._subject_of(q.open_pos, s0, subjects)
                 if subj is not None:
                     return (Resolved(subj[0].name, subj[0].speaker_kind, "colon"), ":", subj[2])
         window_start = max(s0, q.open_pos - MAX_CUE_GAP - 20)
@@ -209,7 +233,7 @@ class _ClaimFinder:
             verb = verb_at(body, window_start + m.start())
             if verb is None or verb[1] != window_start + m.start():
                 continue
-            gap = body[verb[2] : q.open_pos]
+            gap = _QUOTE_INSERT_END.sub(",", body[verb[2] : q.open_pos])
             if len(gap) > MAX_CUE_GAP or any(c in ALL_QUOTE_CHARS for c in gap):
                 continue
             if not re.fullmatch(r"(?:[\s,]+[^\s.!?]+){0,7}?\s*[,:]?\s*(?:that\s*)?", gap):
@@ -218,11 +242,19 @@ class _ClaimFinder:
                 continue
             best = verb
         if best is None:
+            best = self._naming_verb(window_start, q.open_pos)
+        if best is None:
             return None
         cue = body[best[1] : best[2]]
-        # verb-first "said Lee:" puts the speaker after the verb
+        # verb-first "said Lee:" puts the speaker after the verb; after a naming verb ("called it")
+        # and for a pronoun ("told him") the words after the verb are its object
         after_ref = self.index.ref_starting_at(best[2], allow_new=False)
-        if after_ref is not None and after_ref.end <= q.open_pos:
+        if (
+            after_ref is not None
+            and after_ref.end <= q.open_pos
+            and after_ref.kind != "pronoun"
+            and cue not in NAMING_VERB_FORMS
+        ):
             return self._resolved(after_ref, q.open_pos, cue, None)
         ref, _mode = speaker_before_verb(self.index, best[1], s0)
         if ref is not None:
@@ -231,6 +263,24 @@ class _ClaimFinder:
         if subj is not None:
             return (subj[0], cue, subj[2])
         return (None, cue, None)
+
+    def _naming_verb(self, lo: int, open_pos: int) -> tuple[str, int, int] | None:
+        """`called the spills "…"` / `described the fine as "…"`: a naming verb, its object, the quote."""
+        for w in reversed(list(re.finditer(r"\b[a-z]+", self.body[lo:open_pos]))):
+            if w.group(0) not in NAMING_VERB_FORMS:
+                continue
+            m = _NAMING_CUE.match(self.body, lo + w.start(), open_pos)
+            if m:
+                return (m.group("verb"), m.start("verb"), m.end("verb"))
+        return None
+
+    def _clause_start(self, s0: int, pos: int) -> int:
+        """Start of the clause that ends at ``pos``: after the last comma, semicolon or dash outside
+        quotes, or the sentence start."""
+        for i in range(pos - 1, s0 - 1, -1):
+            if self.body[i] in ",;\u2014\u2013(" and not self.index.inside_quote(i):
+                return i + 1
+        return s0
 
     def _subject_of(self, pos: int, s0: int, subjects: list[Ref]) -> tuple[Resolved, str | None, str] | None:
         """The last subject-like reference before ``pos`` in the sentence (`Lee thinks people "…"`)."""
@@ -338,3 +388,6 @@ class _ClaimFinder:
         )
         if resolved is not None:
             self.salience.add(start, resolved.name, resolved.speaker_kind, self.para(start), spoke=True)
+            if resolved.speaker_kind == "organization":
+                self.salience.orgs.append((start, resolved.name))
+                self.salience.org_actors.append((start, resolved.name))

@@ -126,6 +126,21 @@ MOUTHPIECE_NOUNS = frozenset(
      "publicist", "rep", "reps", "press office", "announcement", "filing"}
 )  # fmt: skip
 
+# Verbs that pin a quoted label on an object ("called the spills "a disgrace"", "described the fine
+# as "a rounding error"", "dubbed it "…""): the subject's own words about the object, so the quote is
+# the subject's even though no speech verb takes it as a complement. Kept apart from the reporting
+# verbs because "called" and "labelled" never introduce a reported clause.
+NAMING_VERB_FORMS = frozenset(
+    {"call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dub",
+     "dubs", "dubbed", "dubbing", "brand", "brands", "branded", "branding", "label", "labels",
+     "labelled", "labeled", "labelling", "labeling", "term", "terms", "termed", "terming",
+     "characterise", "characterises", "characterised", "characterising", "characterize",
+     "characterizes", "characterized", "characterizing", "hail", "hails", "hailed", "hailing"}
+)  # fmt: skip
+# Parenthetical phrases a speaker inserts between the verb and the quote ("It says, and I quote, "…"",
+# "she said, in effect, "…""); they belong to the attribution, not to the quote.
+QUOTE_INSERTS = ("and i quote", "i quote", "quote", "in effect", "in part", "in full", "verbatim")
+
 
 def _inflect(base: str) -> tuple[str, ...]:
     if base.endswith("e"):
@@ -150,6 +165,9 @@ POINT_OUT = ("point", "points", "pointed", "pointing")
 # Personal pronouns that can stand for a speaker; "they" is left to organisations and groups.
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they"})
+# "It said in a statement": an organisation (or its letter) speaking; only next to a reporting cue,
+# since as a plain subject "it" is far more often a thing than a speaker.
+THING_PRONOUNS = frozenset({"it"})
 
 # Role nouns that news prose uses to refer back to a person already named ("the actor added").
 # Kin and everyday nouns (woman, mother, witness, resident) are left out: "the woman said" far more
@@ -203,6 +221,13 @@ FEMALE_NOUNS = frozenset(
      "widow", "granddaughter", "waitress", "dame"}
 )  # fmt: skip
 
+# Kin compounds of tabloid epithets ("the mum-of-two", "the father-of-three"), with the gender they
+# fix: unlike a bare "the mother", the compound only ever refers back to someone already named.
+KIN_EPITHET_HEADS = {
+    "mum": "f", "mother": "f", "mom": "f", "grandmother": "f", "gran": "f", "grandma": "f", "nan": "f",
+    "dad": "m", "father": "m", "grandfather": "m", "grandad": "m", "granddad": "m", "grandpa": "m",
+}  # fmt: skip
+
 # Nouns that refer back to an organisation ("the union said in a statement").
 ORG_EPITHETS = frozenset(
     {
@@ -213,6 +238,23 @@ ORG_EPITHETS = frozenset(
         "board", "authority", "regulator", "publisher", "broadcaster", "startup", "retailer",
         "airline", "carrier", "manufacturer", "label", "guild", "foundation", "institute",
     }
+)  # fmt: skip
+
+# Org epithets that say only "a business" ("the company said"): they refer back to the last
+# organisation named, whatever its name, as long as that name does not make it a non-business.
+GENERIC_ORG_EPITHETS = frozenset(
+    {"company", "firm", "business", "corporation", "operator", "provider", "group", "utility",
+     "manufacturer", "retailer", "developer", "startup", "supplier", "carrier", "airline", "chain",
+     "brand", "insurer", "lender", "publisher", "broadcaster", "network"}
+)  # fmt: skip
+# Last words of an organisation's name that make it a public body, court, charity or club, which a
+# generic business epithet ("the company") never refers to.
+NON_BUSINESS_HEADS = frozenset(
+    {"trust", "council", "union", "court", "committee", "commission", "inspectorate", "authority",
+     "ministry", "department", "police", "university", "school", "hospital", "association",
+     "federation", "guild", "foundation", "institute", "society", "party", "government", "parliament",
+     "senate", "congress", "board", "agency", "office", "bureau", "club", "league", "charity",
+     "campaign", "coalition", "alliance", "regulator", "service", "force", "army", "navy"}
 )  # fmt: skip
 
 # Last words that mark a capitalised name as an organisation, not a person.

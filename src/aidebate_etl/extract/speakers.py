@@ -15,15 +15,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from aidebate_etl.extract.lexicon_speech import (
+    ABBREVIATIONS,
     ALL_QUOTE_CHARS,
     DOUBLE_OPEN,
     EPITHET_GROUPS,
     EPITHET_NOUNS,
     FEMALE_NOUNS,
     FUNCTION_WORDS,
+    GENERIC_ORG_EPITHETS,
     GROUP_PRONOUNS,
+    KIN_EPITHET_HEADS,
     MALE_NOUNS,
     MOUTHPIECE_NOUNS,
+    NON_BUSINESS_HEADS,
     ORG_EPITHETS,
     ORG_SUFFIXES,
     PERSON_PRONOUNS,
@@ -31,6 +35,7 @@ from aidebate_etl.extract.lexicon_speech import (
     REPORTING_FORMS,
     SINGLE_OPEN,
     SPEAKER_VERB_FILLERS,
+    THING_PRONOUNS,
 )
 from aidebate_etl.extract.quotes import QuoteSpan
 from aidebate_etl.records import Mention, PagePerson
@@ -63,8 +68,18 @@ class Resolved:
 # Connectors inside names: particles of personal names and the "of"/"for"/"and"/"&" of organisation
 # names ("Guild of Lantern Makers", "Union of Tram and Bus Staff").
 _CONNECT = r"(?:de|van|von|der|da|del|la|le|bin|al|of|for|and|&)"
-_CAP_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.&-]*|" + _CONNECT + r"(?=\s+[A-Z])))*")
-_CAP_RUN_END = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:" + _CONNECT + r"\s+)?)*[A-Z][\w'’.&-]*$")
+# A full stop belongs to a name word only as an initial or short abbreviation ("J.", "St.", "Co."):
+# "Lee. Lee" is two sentences. Words are joined by blanks or one line break (hard-wrapped copy), never
+# by a paragraph break.
+_ABBREVIATED = "|".join(sorted({a.capitalize() for a in ABBREVIATIONS if a.isalpha()}, key=len, reverse=True))
+_DOTTED = r"(?:[A-Z](?:\.[A-Z])*\.|(?:" + _ABBREVIATED + r")\.)"
+_NAME_WORD = r"(?:" + _DOTTED + r"|[A-Z][\w'’&-]*)"
+_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+_CAP_NAME = re.compile(
+    r"(?:" + _DOTTED + r"|[A-Z][\w'’-]*)(?:" + _GAP + r"(?:" + _NAME_WORD + r"|" + _CONNECT
+    + r"(?=" + _GAP + r"[A-Z])))*"
+)  # fmt: skip
+_CAP_RUN_END = re.compile(r"(?:" + _NAME_WORD + _GAP + r"(?:" + _CONNECT + _GAP + r")?)*" + _NAME_WORD + r"$")
 # "the Canal Authority", "the Orrin Valley Trust": a capitalised run after "the" names an
 # organisation or institution, never a person.
 _THE_RUN = re.compile(r"\b[Tt]he\s+(" + _CAP_NAME.pattern + r")")
@@ -76,7 +91,10 @@ _EPITHET_WORD = re.compile(r"([^\s.,;:!?\"“”()]+)(\s+|(?=[.,;:!?\"“”()]|
 _AGE = re.compile(r"\d{1,3}-year-old\b")
 # An epithet looks at most this many words past "the" for its noun.
 MAX_EPITHET_WORDS = 5
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b")
+# "the mum-of-two", "the father-of-three": a kin noun made into an epithet by its compound
+_PRONOUN_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
+_KIN_COMPOUND = re.compile(r"([a-z]+)-of-[a-z0-9]+$")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:[-&][A-Z]{2,})*$")
 _APPOSITIVE_AGE = re.compile(r",\s*\d{1,3},\s*")
 _APPOSITIVE_ANY = re.compile(r",\s*(?:a|an|the|who|whose|\d{1,3})\b[^,;:!?\"“”‘’]{0,80},\s*")
@@ -166,6 +184,10 @@ class SpeakerIndex:
                 words.append(w.group(1))
                 noun = w.group(1).lower()
                 end = at + len(w.group(1))
+                kin = _KIN_COMPOUND.match(noun)
+                if kin and kin.group(1) in KIN_EPITHET_HEADS:
+                    add(Ref(m.start(), end, "epithet", body[m.start() : end], noun=kin.group(1)))
+                    break
                 if noun in EPITHET_NOUNS:
                     add(Ref(m.start(), end, "epithet", body[m.start() : end], noun=noun))
                     break
@@ -182,10 +204,37 @@ class SpeakerIndex:
             add(Ref(m.start(), m.end(), "pronoun", m.group(0), noun=m.group(0).lower()))
         refs.sort(key=lambda r: r.start)
         self.refs = refs
+        self.org_mentions = self._org_mentions()
         self.roles = _collect_roles(body, refs, people, mentions)
         self._starts = [r.start for r in refs]
         self._by_end = {r.end: r for r in refs}
         self._by_start = {r.start: r for r in refs}
+
+    def _org_mentions(self) -> list[tuple[int, str]]:
+        """Capitalised runs of two or more words that are the subject of a clause and hold no known
+        person's name ("Harbour Water has been fined"): the organisations a later "the company" can
+        refer back to, since the people extractor lists people only."""
+        body = self.body
+        found: list[tuple[int, str]] = []
+        for m in _CAP_NAME.finditer(body):
+            if self._inside[m.start()] or (m.start() > 0 and body[m.start() - 1].isalnum()):
+                continue
+            surface = m.group(0).rstrip(".")
+            lead = re.match(r"The\s+", surface)
+            name = " ".join(surface[lead.end() :].split()) if lead else " ".join(surface.split())
+            words = name.split()
+            if len(words) < 2 or words[0].lower() in FUNCTION_WORDS:
+                continue
+            if any(w.casefold() in self._known_names for w in words):
+                continue
+            verb = re.match(r"\s+([a-z][a-z'’-]*)", body[m.end() : m.end() + 30])
+            if not verb or verb.group(1) in FUNCTION_WORDS:
+                continue
+            prev = re.search(r"([A-Za-z]+)\s*$", body[max(0, m.start() - 20) : m.start()])
+            if prev and prev.group(1).lower() in PREPOSITIONS:
+                continue
+            found.append((m.start(), name))
+        return found
 
     # ------------------------------------------------------------ lookups
     def inside_quote(self, pos: int) -> bool:
@@ -258,7 +307,7 @@ class SpeakerIndex:
             tail = " ".join(words[k:])
             if tail.casefold() in self._known_names:
                 return Ref(end_at - len(tail), end_at, "name", tail, self._known_names[tail.casefold()])
-        if words[0].lower() in FUNCTION_WORDS or words[0].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if words[0].lower() in FUNCTION_WORDS or words[0].lower() in _PRONOUN_WORDS:
             return None
         if (
             words[-1] in ORG_SUFFIXES
@@ -433,6 +482,7 @@ class Salience:
         default_factory=list
     )  # pos, name, kind, para, spoke
     orgs: list[tuple[int, str]] = field(default_factory=list)  # every organisation named so far
+    org_actors: list[tuple[int, str]] = field(default_factory=list)  # organisations as subjects or speakers
 
     def add(self, pos: int, name: str, kind: str, para: int, spoke: bool = False) -> None:
         self.entries.append((pos, name, kind, para, spoke))
@@ -458,7 +508,10 @@ class Salience:
         if ref.kind == "name" and ref.name:
             return Resolved(ref.name, "person", "explicit")
         if ref.kind == "new_name":
-            return Resolved(ref.surface, "person", "explicit")
+            # The people extractor is the judge of who is a person, and only its people get a
+            # person_id: a capitalised name it did not accept is, for the tables, a named
+            # organisation (most are: "Harbour Ferries said"), never a person without an id.
+            return Resolved(ref.surface, "organization", "explicit")
         if ref.kind == "org" and ref.name:
             return Resolved(ref.name, "organization", "organization")
         if ref.kind == "pronoun":
@@ -470,7 +523,7 @@ class Salience:
                         return Resolved(name, "person", "pronoun")
                 return None
             last = self.last_any(at)
-            # "they" stands for an organisation only when one was the last actor
+            # "they" and "it" stand for an organisation only when one was the last actor
             if last and last[1] == "organization":
                 return Resolved(last[0], "organization", "pronoun")
             return None
@@ -483,6 +536,12 @@ class Salience:
             for pos, name in reversed(self.orgs):
                 if pos < at and ref.noun and ref.noun in name.lower():
                     return Resolved(name, "organization", "epithet")
+            if ref.noun in GENERIC_ORG_EPITHETS:
+                # "the company" is the last business named, whatever its name ("Harbour Water");
+                # a trust, council or court named since is not one
+                for pos, name in reversed(self.org_actors):
+                    if pos < at and name.split()[-1].lower() not in NON_BUSINESS_HEADS:
+                        return Resolved(name, "organization", "epithet")
             return None
         return None
 
@@ -490,6 +549,7 @@ class Salience:
         """A role epithet names the person the page gave that role; failing that, the last speaker
         (then the last subject) whom the page does not describe by some other role."""
         noun = ref.noun or ""
+        kin_gender = KIN_EPITHET_HEADS.get(noun)
         holders = [name for name, nouns in self.roles.items() if noun in nouns]
         if holders:
             for _pos, name, k, _para, _spoke in reversed(self.entries):
@@ -501,7 +561,10 @@ class Salience:
             for pos, name, k, _para, spoke in reversed(self.entries):
                 if pos >= at or k != "person" or (speaker_only and not spoke):
                     continue
-                if noun != "year-old" and _role_conflict(noun, self.roles.get(name, set())):
+                if kin_gender is not None:
+                    if self.genders.get(name, kin_gender) != kin_gender:
+                        continue  # "the mum-of-two" is not the man just quoted
+                elif noun != "year-old" and _role_conflict(noun, self.roles.get(name, set())):
                     continue  # the page calls this person something else
                 return Resolved(name, "person", "epithet")
         return None
@@ -528,6 +591,17 @@ def _head_of_appositives(index: SpeakerIndex, pos: int, sent_start: int) -> Ref 
         usable = (
             ref is not None and not index.is_possessive(ref) and not index.after_preposition(ref, sent_start)
         )
+        if ref is not None and not usable:
+            # "Kim Lee of the Harbour Trust said": the person before the of-phrase speaks, not the body
+            of = re.search(r"(\S)[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?$", body[sent_start : ref.start])
+            owner = index.ref_ending_at(sent_start + of.end(1), sent_start) if of else None
+            if (
+                owner is not None
+                and owner.kind in ("name", "new_name", "epithet")
+                and not index.is_possessive(owner)
+                and not index.after_preposition(owner, sent_start)
+            ):
+                ref, usable = owner, True
         # a name anywhere in the chain beats a role ("the union's organiser, Kim Lee, said")
         if usable and (found is None or ref.kind in _NAMED or found.kind not in _NAMED):
             found = ref
