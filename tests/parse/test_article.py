@@ -182,3 +182,63 @@ def test_article_pull_quote_repeat_is_dropped() -> None:
         "The loaf sells out by nine every morning.\n"
     )
     assert len(parse_page(page).paragraphs) == 2
+
+
+_LEAD = (
+    "The footbridge at Hobb's Ford will reopen in June after a winter of repairs, the parish council said."
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # A masthead with its tagline above the headline.
+        (
+            "The Moorfield Rambler \u2014 walks, weather and village news",
+            "Footbridge at Hobb's Ford to reopen in June",
+        ),
+        # The browser's page title: the headline and the site name.
+        (
+            "Footbridge at Hobb's Ford to reopen in June | Moorfield Rambler",
+            "Footbridge at Hobb's Ford to reopen in June",
+        ),
+    ],
+)
+def test_article_title_skips_masthead_and_page_title(top: str, title: str) -> None:
+    page = f"{top}\n\nFootbridge at Hobb's Ford to reopen in June\n\nBy Tamsin Ruddock\n\n{_LEAD}\n"
+    s = parse_page(page)
+    assert (s.title, s.subtitle, s.bylines) == (title, None, ("By Tamsin Ruddock",))
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Drive Home is on weekdays from 5pm. Listen again on the Valley FM app.",
+        "Sign up for our free morning briefing.",
+        "Tell us what you think: email the newsroom.",
+    ],
+)
+def test_article_closing_promo_to_the_reader_is_dropped(promo: str) -> None:
+    page = (
+        "Footbridge at Hobb's Ford to reopen in June\n\n"
+        f"{_LEAD}\n\n"
+        "Walkers will be asked to keep dogs on leads near the new handrails.\n\n"
+        f"{promo}\n"
+    )
+    assert (
+        parse_page(page).paragraphs[-1]
+        == "Walkers will be asked to keep dogs on leads near the new handrails."
+    )
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # Reported, not addressed to the reader.
+        "She said she would happily sign up again for the ride next year.",
+        "\u201cTune in next week,\u201d the presenter said before the lights went out.",
+    ],
+)
+def test_article_closing_prose_that_mentions_a_call_is_kept(ending: str) -> None:
+    page = f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\n{ending}\n"
+    assert parse_page(page).paragraphs[-1] == ending

@@ -169,6 +169,11 @@ def find_title(lines: list[Line]) -> int:
             candidates.append(line)
     if not candidates:
         raise NoArticle("no headline: no short unpunctuated line outside page furniture before the body")
+    # A masthead ("Site Name — what the site is about") and the browser's page title ("Headline | Site")
+    # are headline-shaped lines above the headline; they give way to it when it follows.
+    texts = {_bare(c.text) for c in candidates}
+    proper = [c for c in candidates if not (_is_masthead(c.text) or _is_page_title(c.text, texts))]
+    candidates = proper or candidates
     long_enough = [c for c in candidates if len(c.text.split()) >= MIN_TITLE_WORDS]
     for cand in long_enough:
         # A credit line naming the outlet can resemble a short site-name line; only prose lines count.
@@ -180,6 +185,34 @@ def find_title(lines: list[Line]) -> int:
         if any(is_alt_text(ln.text, cand.text) for ln in later):
             return cand.index
     return (long_enough or candidates)[0].index
+
+
+# "Site Name — club news and river reports": a capitalised name, a dash or bar, a lower-case tagline.
+_MASTHEAD_RE = re.compile(r"^(?P<name>[^\s|—–-][^|—–]*?)\s+[|—–-]\s+(?P<tag>[a-z][^|—–]*)$")
+# A masthead's name is a few capitalised words; its tagline a phrase of several lower-case words.
+MAX_MASTHEAD_NAME_WORDS = 4
+MIN_TAGLINE_WORDS = 3
+# The separators browsers and CMSs put between a headline and the site name in a page's title.
+_PAGE_TITLE_SEP = re.compile(r"\s+[|—–-]\s+")
+
+
+def _is_masthead(text: str) -> bool:
+    m = _MASTHEAD_RE.match(text)
+    if not m:
+        return False
+    name, tag = m.group("name").split(), m.group("tag").split()
+    return (
+        len(name) <= MAX_MASTHEAD_NAME_WORDS
+        and all(w[:1].isupper() for w in name)
+        and len(tag) >= MIN_TAGLINE_WORDS
+        and all(not w[:1].isupper() for w in tag)
+    )
+
+
+def _is_page_title(text: str, candidates: set[str]) -> bool:
+    """ "Headline | Site Name" when the page also prints the headline alone."""
+    parts = _PAGE_TITLE_SEP.split(text)
+    return len(parts) > 1 and any(_bare(" - ".join(parts[:k])) in candidates for k in range(1, len(parts)))
 
 
 def first_body_line(lines: list[Line], title_index: int) -> int:
@@ -351,6 +384,8 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
         art.paragraphs.append(para)
         last_appended = k
     art.paragraphs = _drop_pull_quotes(art.paragraphs)
+    while len(art.paragraphs) > 1 and _is_promo(art.paragraphs[-1]):
+        art.paragraphs.pop()
     if not art.paragraphs:
         raise NoArticle(f"no body paragraph under the headline {title!r}")
     return art
@@ -364,6 +399,25 @@ def _dek_boundary_follows(units: list[_Unit], k: int) -> bool:
         if unit.kind == "text" and not is_head_furniture(unit.text):
             return False
     return False
+
+
+# A closing promo is a sentence or three ("Drive Time is on weekdays from 4pm. Listen again on our app.").
+MAX_PROMO_WORDS = 40
+MAX_PROMO_SENTENCES = 3
+_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
+_READER_CALL_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(c) for c in sorted(lexicon.READER_CALLS, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def _is_promo(paragraph: str) -> bool:
+    """A short closing paragraph that speaks to the reader ("Listen again on …", "Sign up for …") is the
+    outlet's promo: article prose reports, it does not address the reader with an imperative."""
+    sentences = [m.group().strip() for m in _SENTENCE_RE.finditer(paragraph) if m.group().strip()]
+    if len(words(paragraph)) > MAX_PROMO_WORDS or len(sentences) > MAX_PROMO_SENTENCES:
+        return False
+    return any(_READER_CALL_RE.match(sent) for sent in sentences)
 
 
 def _quote_key(text: str) -> str:
