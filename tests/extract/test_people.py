@@ -351,3 +351,45 @@ def test_people_byline_authors_are_people_with_byline_mentions(nlp, bylines, exp
         assert field_text(structure, m)[m.start_char : m.end_char] == m.surface
         first.setdefault(m.name, (m.surface, m.field_index))
     assert first == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Maelle Corvin of the Tidewater Rivers Trust described the fine as small.", "Maelle Corvin"),
+        ("Ioan Prys, of the Glaslyn Anglers Association, called it a disgrace.", "Ioan Prys"),
+    ],
+)
+def test_people_name_of_an_organisation_is_a_person(nlp, text, name):
+    people, _ = run(page(text), nlp)
+    assert set(people) == {name}
+
+
+def test_people_comment_only_name_with_a_stated_age(nlp):
+    structure = page(
+        "Lena Marsh spoke on Tuesday.",
+        comments=(
+            ("reader-one", "Wren out. Bring back Osric Pellow."),
+            ("reader-two", "Osric Pellow is 81, mate."),
+        ),
+    )
+    people, mentions = run(structure, nlp)
+    assert set(people) == {"Lena Marsh", "Osric Pellow"}
+    assert sorted(m.comment_position for m in mentions if m.name == "Osric Pellow") == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("open_", "close"),
+    [('"', '"'), ("\u201c", "\u201d"), ("\u2018", "\u2019")],
+)
+def test_people_quoted_nickname_is_an_alias_not_part_of_the_name(nlp, open_, close):
+    structure = page(
+        f"She worked with the engineer Torquil {open_}Tock{close} Gillanders for a decade.",
+        "Gillanders later said she never missed a tide.",
+    )
+    people, mentions = run(structure, nlp)
+    assert set(people) == {"Torquil Gillanders"}
+    person = people["Torquil Gillanders"]
+    assert person.aliases == (f"Torquil {open_}Tock{close} Gillanders", "Gillanders", "Tock")
+    assert person.roles == ("engineer",)
+    assert [m.surface for m in mentions] == [f"Torquil {open_}Tock{close} Gillanders", "Gillanders"]

@@ -151,6 +151,8 @@ class _Person:
     order: int = 0
     mentions: int = 0
     last_seen: int = -1
+    quoted: set[str] = field(default_factory=set)  # 'First "Nick" Last' as written: matched as a full name
+    nicknames: list[str] = field(default_factory=list)  # the quoted nickname alone: an alias
 
     @property
     def name(self) -> str:
@@ -330,8 +332,16 @@ _ROLE_ALT = "|".join(sorted((re.escape(w) for w in cues.ROLE_NOUNS), key=len, re
 _HUMAN_AFTER = re.compile(
     rf"""['\u2019]?s?\s*,\s*(?:who\b|whose\b|aged\s+\d|\d{{1,3}}\s*[,.)]|"""
     rf"""(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{_ROLE_ALT})\b)"""
-    r"""|[.!?]["\u201d\u2019]?\s+(?:He|She)\b""",
+    r"""|[.!?]["\u201d\u2019]?\s+(?:He|She)\b"""
+    # "Name is 78, mate": an age stated in a clause of its own, as comments and quotes give it.
+    r"""|\s+(?:is|was|turns|turned)\s+(?:now\s+)?\d{1,3}(?:\s+years\s+old)?\s*[,.;!?)]""",
     re.IGNORECASE,
+)
+_ORG_SUFFIX_ALT = "|".join(sorted((re.escape(w) for w in cues.ORG_SUFFIXES), key=len, reverse=True))
+# "Name of the Some Rivers Trust": news introduces a person by the organisation they belong to; an
+# organisation's own name is written in one piece, not as a name "of" another organisation.
+_AFFILIATION_AFTER = re.compile(
+    rf"\s*,?\s+of\s+(?:the\s+)?(?:[A-Z][\w'\u2019&.-]*\s+){{0,4}}(?i:{_ORG_SUFFIX_ALT})\b"
 )
 _SPEECH_ALT = "|".join(sorted(cues.SPEECH_VERBS, key=len, reverse=True))
 # A verb of speech right after the name: people and organisations speak, places and titles do not.
@@ -352,6 +362,8 @@ class _Found:
     speech: bool = False  # seen right before a verb of speech
     from_comments: bool = False
     surfaces: list[str] = field(default_factory=list)
+    quoted: set[str] = field(default_factory=set)  # 'First "Nick" Last' surfaces
+    nicknames: list[str] = field(default_factory=list)
 
 
 def _title_continues(text: str, end: int, common: frozenset[str]) -> bool:
@@ -396,6 +408,8 @@ def _note(
     if before.endswith(",") and b in cues.ROLE_NOUNS and text[e : e + 1] in (",", ")"):
         f.human = True  # an appositive: "their son, Name, and ..."
     if _HUMAN_AFTER.match(text, e):
+        f.human = True
+    if kind == "name" and len(tokens) > 1 and _AFFILIATION_AFTER.match(text, e):
         f.human = True
     if _SPEECH_AFTER.match(text, e) or b in ("said", "says"):
         f.speech = True
@@ -554,6 +568,34 @@ def _is_common_word(word: str, common: frozenset[str]) -> bool:
     return any(w in common for w in stems)
 
 
+# 'Alasdair "Sandy" MacInnes': a nickname in quote marks between a first name and a surname.
+_QUOTED_NICKNAME = re.compile(
+    r"(?<![\w'\u2019.-])(?P<first>[A-Z][\w'\u2019-]+)\s+[\"\u201c\u2018'](?P<nick>[A-Z][\w'\u2019.-]*"
+    r"(?:\s[A-Z][\w'\u2019.-]*)?)[\"\u201d\u2019']\s+(?P<last>[A-Z][\w'\u2019-]+)(?![\w'\u2019-])"
+)
+
+
+def _note_nickname(found: dict[str, _Found], m: re.Match[str], common: frozenset[str]) -> None:
+    """Only people carry a quoted nickname inside their name, so the construct is evidence on its own.
+
+    The name is the first name and surname without the nickname; the whole form is matched as one
+    mention and the nickname becomes an alias.
+    """
+    tokens = (m.group("first"), m.group("last"))
+    lows = [t.casefold() for t in tokens]
+    if _name_kind(tokens) != "name" or any(w in cues.HONORIFICS or w in cues.ROLE_NOUNS for w in lows):
+        return
+    if all(_is_common_word(w, common) for w in lows):
+        return  # 'Big "Bad" Wolf': ordinary words around a quoted one, a title or a phrase
+    f = found.setdefault(_fold(" ".join(tokens)), _Found(tokens, "name"))
+    f.sources.add("nick")
+    f.in_article = f.in_plain_article = True
+    f.surfaces.append(m.group())
+    f.quoted.add(m.group())
+    if m.group("nick") not in f.nicknames:
+        f.nicknames.append(m.group("nick"))
+
+
 def _discover_article(segs: Sequence[_Segment], nlp: Language, common: frozenset[str]) -> dict[str, _Found]:
     found: dict[str, _Found] = {}
     article = [s for s in segs if s.field != "comment"]
@@ -573,6 +615,10 @@ def _discover_article(segs: Sequence[_Segment], nlp: Language, common: frozenset
     for (seg, s, e), doc in zip(bare, nlp.pipe([seg.text[s:e] for seg, s, e in bare]), strict=True):
         if _bare_byline_is_name(doc, nlp):
             _note(found, seg, s, e, "credit", common)
+    for seg in article:
+        if seg.field in ("body", "caption", "subtitle") and not seg.title_case:
+            for m in _QUOTED_NICKNAME.finditer(seg.text):
+                _note_nickname(found, m, common)
     # NER only where a name can be: sentences with a capitalised word that is not merely the first
     # word of the sentence. Quotes and commentary without one (a large share of news text) are skipped,
     # which is what keeps extraction faster than NER over the whole page.
@@ -638,6 +684,10 @@ def _name_word(tok, nlp: Language) -> bool:
     # but a surname NER already tagged is inside the entity.
     return low not in english_words(nlp)
 
+
+# Where a full name may come from without context evidence: NER, a role noun before it, a credit or
+# byline, or a quoted nickname inside it.
+_NAMING_SOURCES = frozenset(["ner", "role", "credit", "nick"])
 
 _OTHER_LABELS = frozenset(["ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"])
 
@@ -760,7 +810,7 @@ def extract_people(
         # a person elsewhere ("[Firstname Surname]ORG ... [Surname]PERSON").
         evidence = f.human or ("caps" in f.sources and f.speech)
         evidence |= "latent" in f.sources and f.tokens[-1] in person_words
-        if not f.sources & {"ner", "role", "credit"} and not evidence:
+        if not f.sources & _NAMING_SOURCES and not evidence:
             return False
         if not f.in_article:
             # Comment-only names: casual text, title-case fragments and handles abound there.
@@ -770,7 +820,7 @@ def extract_people(
         return True
 
     def person_words() -> set[str]:
-        return {f.tokens[-1] for f in found.values() if f.sources & {"ner", "role", "credit"} and not f.thing}
+        return {f.tokens[-1] for f in found.values() if f.sources & _NAMING_SOURCES and not f.thing}
 
     pw = person_words()
     known_article = _form_regex(" ".join(f.tokens) for f in found.values() if full_ok(f, pw))
@@ -804,6 +854,8 @@ def extract_people(
             people.append(p)
             by_last[last].append(p)
         p.names[" ".join(f.tokens)] += len(f.surfaces)
+        p.quoted |= f.quoted
+        p.nicknames += [n for n in f.nicknames if n not in p.nicknames]
     # A full name whose last word truncates another person's surname is that person's nickname
     # ("Big Smit" for "... Smith"), not a new person.
     for p in list(people):
@@ -861,7 +913,7 @@ def _match(
 ) -> list[_Hit]:
     full_forms: dict[str, str] = {}
     for p in people:
-        for n in p.names:
+        for n in [*p.names, *p.quoted]:
             if len(n.split()) > 1:
                 full_forms[n] = "full"
     surname_forms: dict[str, str] = {}
@@ -918,7 +970,7 @@ def _resolve(
     by_full: dict[str, _Person] = {}
     by_first: dict[str, list[_Person]] = defaultdict(list)
     for p in people:
-        for n in p.names:
+        for n in [*p.names, *p.quoted]:
             by_full[_fold(n)] = p
         if p.first:
             by_first[p.first].append(p)
@@ -984,5 +1036,6 @@ def _resolve(
         )
     for p in sorted((p for p in people if p.mentions), key=lambda p: p.order):
         aliases, roles = info[id(p)]
+        aliases += [n for n in p.nicknames if n not in aliases]
         out_people.append(PagePerson(name=p.name, aliases=tuple(aliases), roles=tuple(roles)))
     return tuple(out_people), tuple(mentions)
