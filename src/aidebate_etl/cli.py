@@ -132,5 +132,31 @@ def sql(
         console.print(f"(first {limit} rows shown; use --limit to see more)")
 
 
+@app.command()
+def report(
+    warehouse: WarehouseOpt = Path("warehouse"),
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", help="HTML file to write (default: WAREHOUSE/report.html)."),
+    ] = None,
+) -> None:
+    """Write one self-contained HTML page of the warehouse: articles, speakers, claim variants,
+    comment threads, people and data quality. It opens offline: the chart library is inlined."""
+    import duckdb
+
+    from aidebate_etl.report import write_report
+
+    db = warehouse / "aidebate.duckdb"
+    if not db.exists():
+        console.print(f"[red]error:[/] no warehouse at {db}; run `aidebate-etl run` first")
+        raise typer.Exit(2)
+    try:
+        path = write_report(warehouse, out_file)
+    except duckdb.Error as exc:
+        console.print(f"[red]error:[/] cannot read the warehouse: {exc}")
+        raise typer.Exit(1) from exc
+    out.print(f"report: {path} ({path.stat().st_size / 1e6:.1f} MB)")
+
+
 def main() -> None:  # pragma: no cover - console-script shim
     sys.exit(app())
