@@ -322,3 +322,61 @@ def test_claims_cue_shapes(paragraphs, names, expected) -> None:
 def test_claims_organisation_speakers(paragraphs, expected) -> None:
     claims = _claims(paragraphs)
     assert [(c.kind, c.speaker_name, c.speaker_kind, c.text) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "names", "expected"),
+    [
+        (  # a bare clause opened by a subject pronoun is a clause, whatever irregular verb follows
+            ("Brighton, the judge, said she stood by the result.",),
+            ("Chelsea Brighton",),
+            [("indirect", "Chelsea Brighton", "she stood by the result.")],
+        ),
+        (  # a pronoun and a quote only: the quote is the claim, the indirect form adds nothing
+            ("Ada Kerr said she \u201ccould not care less\u201d about the award.",),
+            ("Ada Kerr",),
+            [("direct", "Ada Kerr", "could not care less")],
+        ),
+        (  # the seeds' convention: a subject with no verb outside the quote gives the direct claim only
+            ("Ada Kerr admits the scheme \u201cstill has teething problems\u201d.",),
+            ("Ada Kerr",),
+            [("direct", "Ada Kerr", "still has teething problems")],
+        ),
+        (  # a speaker nobody can name keeps the quote in its clause from the clause's own subject
+            ("Ada Kerr joined in 1990.", 'Colleagues later said she was "the calmest person in any storm."'),
+            ("Ada Kerr",),
+            [("direct", None, "the calmest person in any storm.")],
+        ),
+        (  # a single capitalised word the page also writes mid-sentence is a name ("Acme said")
+            ("Shares in Lumora fell. Lumora said in a statement that sales had slowed sharply.",),
+            (),
+            [("indirect", "Lumora", "sales had slowed sharply.")],
+        ),
+        (  # a possessive inside an appositive does not hide the name before it
+            (
+                "Sen. Ray Odum, the committee\u2019s ranking Democrat, said the plan was "
+                "\u201creckless.\u201d",
+            ),
+            ("Ray Odum",),
+            [
+                ("indirect", "Ray Odum", "the plan was \u201creckless.\u201d"),
+                ("direct", "Ray Odum", "reckless."),
+            ],
+        ),
+    ],
+)
+def test_claims_reported_clause_boundaries(paragraphs, names, expected) -> None:
+    assert _triples(_claims(paragraphs, names)) == expected
+
+
+def test_claims_pronoun_prefers_known_gender_over_a_passing_name() -> None:
+    paragraphs = (
+        "Ines Varga, who has died aged 80, mapped the northern reefs. She led twelve expeditions.",
+        "Her survey became a standard text. Professor Tomas Reil described it as "
+        "\u201cthe map we all use\u201d.",
+        "In later years she told a committee that \u201cthe reefs cannot wait another decade.\u201d",
+    )
+    assert _triples(_claims(paragraphs, ("Ines Varga", "Tomas Reil"))) == [
+        ("direct", "Tomas Reil", "the map we all use"),
+        ("direct", "Ines Varga", "the reefs cannot wait another decade."),
+    ]

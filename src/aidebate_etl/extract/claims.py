@@ -82,7 +82,7 @@ class _ClaimFinder:
         )
         self._para_starts = [s for s, _ in paragraph_spans(body)]
         self.claims: list[Claim] = []
-        self._cue_speakers: list[tuple[ReportedCue, Resolved, str | None]] = []
+        self._cue_speakers: list[tuple[ReportedCue, Resolved | None, str | None]] = []
 
     def para(self, pos: int) -> int:
         return bisect_right(self._para_starts, pos) - 1
@@ -156,7 +156,7 @@ class _ClaimFinder:
         for a, b in q.segments:
             self._emit("direct", a, b, self.body[a:b], resolved, cue, resolved.how, surface)
 
-    def _reporting_clause(self, q: QuoteSpan) -> tuple[Resolved, str, str | None] | None:
+    def _reporting_clause(self, q: QuoteSpan) -> tuple[Resolved | None, str, str | None] | None:
         """A quote inside a reported clause (`Lee said the vote was "a betrayal"`) is the reporter's."""
         for cue, resolved, surface in reversed(self._cue_speakers):
             if cue.cue_start < q.open_pos and cue.content_start <= q.open_pos < cue.content_end:
@@ -351,9 +351,10 @@ class _ClaimFinder:
             subj = self._subject_of(cue.cue_start, s0, subjects)
             if subj is not None:
                 resolved, _, surface = subj
+        # a cue with nobody named still owns its clause: a quote inside it is not the clause subject's
+        self._cue_speakers.append((cue, resolved, surface))
         if resolved is None:
             return  # reported speech with nobody named is not a claim we can attribute
-        self._cue_speakers.append((cue, resolved, surface))
         if not cue.emit:
             return
         text = self.body[cue.content_start : cue.content_end]

@@ -119,6 +119,9 @@ FINITE_VERB_SIGNALS = frozenset(
      "haven't", "hadn't", "shouldn't", "it's", "he's", "she's", "they're", "we're", "there's", "it’s",
      "he’s", "she’s", "they’re", "we’re", "there’s"}
 )  # fmt: skip
+# Subject pronouns: one opening a bare complement with an unquoted word after it makes it a clause
+# ("said she stood by it", whatever irregular past the verb takes); "it"/"you" are also objects.
+NOMINATIVE_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
 # Nouns through which an organisation or person speaks ("X's statement said", "a spokesman for X said").
 MOUTHPIECE_NOUNS = frozenset(
     {"statement", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",

@@ -22,6 +22,7 @@ from aidebate_etl.extract.lexicon_speech import (
     FINITE_VERB_SIGNALS,
     FUNCTION_WORDS,
     GAP_OPENERS,
+    NOMINATIVE_PRONOUNS,
     OBJECT_VERBS,
     POINT_OUT,
     REPORTING_FORMS,
@@ -54,7 +55,9 @@ class ReportedCue:
     content_start: int
     content_end: int
     speaker: Ref | None  # the reference naming the speaker, None when it is the sentence's subject
-    # "explicit" (a reference next to the cue), "subject" (the clause's subject), "according_to", "as"
+    # "explicit" (a reference next to the cue), "subject" (the clause's subject), "according_to", "as",
+    # or "none": a cue whose speaker nobody names ("MacInnes later said she was "…""), kept so the
+    # subject of its clause ("she") is not taken for the speaker of a quote inside it
     mode: str
     # False when the content is (nearly) all a direct quote: the cue still names the quote's speaker
     emit: bool = True
@@ -123,7 +126,11 @@ def _cut_at_next_cue(masked: str, rel_start: int, rel_end: int) -> int:
 
 
 def _has_finite_verb(text: str) -> bool:
+    """Does a masked clause have a verb of its own outside the quotes? A subject pronoun followed by
+    an unquoted word counts: pronouns in that case only ever head a clause."""
     words = re.findall(r"[A-Za-z][\w'’]*", text)
+    if len(words) > 1 and words[0].lower() in NOMINATIVE_PRONOUNS and words[1].strip("x"):
+        return True
     return any(w.lower() in FINITE_VERB_SIGNALS or (len(w) > 4 and w.endswith("ed")) for w in words)
 
 
@@ -166,7 +173,9 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
                 ref, mode = speaker_before_verb(index, at, sent_start)
                 c_start = sent_start + m.end()
                 c_end = sent_start + _cut_at_next_cue(masked, c_start - sent_start, end - sent_start)
-                if mode != "none" and _long_enough(body, c_start, c_end):
+                if mode == "none":
+                    found.append(ReportedCue(w.group(0), at, c_start, c_end, None, mode, emit=False))
+                elif _long_enough(body, c_start, c_end):
                     emit = _quoted_share(index, c_start, c_end, body) <= MAX_QUOTED_SHARE
                     found.append(ReportedCue(w.group(0), at, c_start, c_end, ref, mode, emit))
                 continue
@@ -176,11 +185,14 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
                 continue
             c_start += sent_start
             ref, mode = speaker_before_verb(index, at, sent_start)
-            if mode == "none" or not _long_enough(body, c_start, end):
+            c_end = sent_start + _cut_at_next_cue(masked, c_start - sent_start, end - sent_start)
+            if mode == "none":
+                found.append(ReportedCue(w.group(0), at, c_start, c_end, None, mode, emit=False))
+                continue
+            if not _long_enough(body, c_start, end):
                 continue
             # a clause that is only a subject plus a quotation ('said it "..."') still names the
             # quote's speaker, but is not reported speech of its own
-            c_end = sent_start + _cut_at_next_cue(masked, c_start - sent_start, end - sent_start)
             emit = _has_finite_verb(masked[c_start - sent_start : c_end - sent_start])
             emit = emit and _quoted_share(index, c_start, c_end, body) <= MAX_QUOTED_SHARE
             found.append(ReportedCue(w.group(0), at, c_start, c_end, ref, mode, emit))

@@ -93,6 +93,8 @@ _AGE = re.compile(r"\d{1,3}-year-old\b")
 MAX_EPITHET_WORDS = 5
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b")
 # "the mum-of-two", "the father-of-three": a kin noun made into an epithet by its compound
+# How many paragraphs back a pronoun may skip a person of unknown gender for one whose gender matches.
+PRONOUN_REACH_PARAGRAPHS = 2
 _PRONOUN_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 _KIN_COMPOUND = re.compile(r"([a-z]+)-of-[a-z0-9]+$")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:[-&][A-Z]{2,})*$")
@@ -145,6 +147,13 @@ class SpeakerIndex:
             for m in re.finditer(r"(?<![\w'’])" + re.escape(form) + r"(?![\w])", body):
                 add(Ref(m.start(), m.end(), "name", form, canonical))
         self._known_names = {f.casefold(): canonical for f, canonical in forms}
+        # single capitalised words the page also writes capitalised mid-sentence: proper nouns
+        # ("Acme said", "MacInnes later said"), unlike a sentence's first word ("Critics said")
+        self._proper_words = {
+            m.group(1)
+            for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]*[A-Z]?[a-z]+)\b(?![’']s)", body)
+            if not self._inside[m.start(1)]
+        }
         for m in _CAP_NAME.finditer(body):
             words = m.group(0).split()
             if words[-1].rstrip(".") in {s.rstrip(".") for s in ORG_SUFFIXES} and len(words) > 1:
@@ -316,7 +325,7 @@ class SpeakerIndex:
             or any(w in ("of", "for", "and", "&") for w in words)
         ):
             return Ref(m.start(), end_at, "org", surface, surface)
-        if len(words) >= 2:
+        if len(words) >= 2 or surface in self._proper_words:
             return Ref(m.start(), end_at, "new_name", surface, surface)
         return None
 
@@ -459,7 +468,9 @@ def skip_appositive_backward(body: str, pos: int, floor: int, *, allow_names: bo
     if comma < 0:
         return pos
     between = body[comma + 1 : inner_end].strip()
-    if not between or len(between) > 80 or any(c in ALL_QUOTE_CHARS for c in between):
+    # a possessive ("the committee’s ranking member") is no quote mark
+    unquoted = re.sub(r"(?<=\w)[’'](?:s\b|(?=\s))", "", between)
+    if not between or len(between) > 80 or any(c in ALL_QUOTE_CHARS for c in unquoted):
         return pos
     first = between.split()[0].lower()
     # appositives start with an age, an article, a relative word or a role ("a doctor", "who led")
@@ -518,10 +529,19 @@ class Salience:
             if ref.noun in PERSON_PRONOUNS:
                 # the last person the pronoun can stand for: one of the other gender is skipped
                 other = "f" if ref.noun == "he" else "m"
-                for pos, name, k, _para, _spoke in reversed(self.entries):
-                    if pos < at and k == "person" and self.genders.get(name) != other:
-                        return Resolved(name, "person", "pronoun")
-                return None
+                unknown: tuple[str, int] | None = None
+                for pos, name, k, para, _spoke in reversed(self.entries):
+                    if pos >= at or k != "person" or self.genders.get(name) == other:
+                        continue
+                    if self.genders.get(name) is not None:
+                        # one the page shows to take this pronoun beats a nearer person of unknown
+                        # gender met in passing, unless that one is paragraphs away
+                        if unknown is None or para >= unknown[1] - PRONOUN_REACH_PARAGRAPHS:
+                            return Resolved(name, "person", "pronoun")
+                        break
+                    if unknown is None:
+                        unknown = (name, para)
+                return Resolved(unknown[0], "person", "pronoun") if unknown else None
             last = self.last_any(at)
             # "they" and "it" stand for an organisation only when one was the last actor
             if last and last[1] == "organization":
@@ -692,6 +712,13 @@ def infer_genders(index: SpeakerIndex, sentences: Sequence[tuple[int, int]]) -> 
     def outside(a: int, b: int) -> str:
         return "".join(" " if index.inside_quote(i) else body[i] for i in range(a, b))
 
+    counts: dict[str, int] = {}
+    for ref in index.refs:
+        if ref.kind == "name" and ref.name:
+            counts[ref.name] = counts.get(ref.name, 0) + 1
+    # the page's main subject: named most often, the first named among equals (the lede's person);
+    # dicts keep first-seen order, and max() keeps the first of equal counts
+    main = max(counts, key=lambda n: counts[n]) if counts else None
     for i, (s0, s1) in enumerate(sentences):
         names = {r.name for r in index.refs_between(s0, s1) if r.kind == "name" and r.name}
         if len(names) != 1:
@@ -701,7 +728,10 @@ def infer_genders(index: SpeakerIndex, sentences: Sequence[tuple[int, int]]) -> 
         text = outside(first, s1)  # pronouns before the name refer back to someone else
         if i + 1 < len(sentences):
             n0, n1 = sentences[i + 1]
-            if not any(r.kind == "name" for r in index.refs_between(n0, n1)):
+            # a new paragraph often turns back to the article's main subject: its pronoun is no vote
+            # for anyone else
+            follows = "\n\n" not in body[s1:n0] or name == main
+            if follows and not any(r.kind == "name" for r in index.refs_between(n0, n1)):
                 text += " " + outside(n0, n1)
         vote(name, len(_MALE.findall(text)), len(_FEMALE.findall(text)))
     genders = {}
