@@ -46,7 +46,9 @@ from aidebate_etl.records import Field, Mention, PagePerson, PageStructure
 # ---------------------------------------------------------------- text helpers
 _APOS = "'\u2019"
 _WORD = re.compile(r"[^\s]+")
-_CAP_WORD = r"[A-Z][\w'\u2019.\-]*"
+# Capital letters of the Latin alphabets ("Émile", "Åsa", "Łukasz", "Ørjan"), for character classes.
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_CAP_WORD = rf"[{_UPPER}][\w'\u2019.\-]*"
 # Two capitalised words in a row: the least a new name in casual comment text needs (single
 # capitalised tokens in comments are not trusted, see _resolve).
 _CAP_PAIR = re.compile(rf"(?<![\w'\u2019]){_CAP_WORD}\s+{_CAP_WORD}")
@@ -81,10 +83,18 @@ def _is_sentence_initial(text: str, start: int) -> bool:
     if i >= 0 and text[i] == ".":
         # "Dr. Name", "J. Name": the full stop of an abbreviation does not end a sentence.
         word, _ = _word_before(text, i + 1)
-        stem = word.rstrip(".").casefold()
-        if stem in cues.HONORIFICS or (len(stem) == 1 and stem.isalpha()):
+        if _is_abbreviation(word):
             return False
     return i < 0 or text[i] in _SENTENCE_ENDS
+
+
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\.?")
+
+
+def _is_abbreviation(word: str) -> bool:
+    """ "Dr.", "J.", "J.K.": the full stop of an honorific or an initial does not end a sentence."""
+    stem = word.strip(_LEAD_PUNCT).rstrip(".").casefold()
+    return stem in cues.HONORIFICS or bool(_INITIALS.fullmatch(stem))
 
 
 def _is_title_case(text: str) -> bool:
@@ -341,7 +351,7 @@ _ORG_SUFFIX_ALT = "|".join(sorted((re.escape(w) for w in cues.ORG_SUFFIXES), key
 # "Name of the Some Rivers Trust": news introduces a person by the organisation they belong to; an
 # organisation's own name is written in one piece, not as a name "of" another organisation.
 _AFFILIATION_AFTER = re.compile(
-    rf"\s*,?\s+of\s+(?:the\s+)?(?:[A-Z][\w'\u2019&.-]*\s+){{0,4}}(?i:{_ORG_SUFFIX_ALT})\b"
+    rf"\s*,?\s+of\s+(?:the\s+)?(?:[{_UPPER}][\w'\u2019&.-]*\s+){{0,4}}(?i:{_ORG_SUFFIX_ALT})\b"
 )
 _SPEECH_ALT = "|".join(sorted(cues.SPEECH_VERBS, key=len, reverse=True))
 # A verb of speech right after the name: people and organisations speak, places and titles do not.
@@ -456,11 +466,12 @@ def _credit_names(seg: _Segment) -> Iterable[tuple[int, int]]:
         return
 
 
+_PARTICLE_ALT = "|".join(sorted(cues.NAME_PARTICLES, key=len, reverse=True))
 # Two or three capitalised words (name particles and hyphens allowed): a name NER may have missed,
 # kept only with context evidence (see _Found.human / _Found.speech).
 _CAP_RUN = re.compile(
-    r"(?<![\w'\u2019.-])[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
-    r"(?:\s+(?:(?:de|da|di|del|der|den|van|von|le|la|du|dos|das|bin|al)\s+)*[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*){1,2}"
+    rf"(?<![\w'\u2019.-])[{_UPPER}][\w'\u2019-]*[^\W\d_{_UPPER}][\w'\u2019-]*"
+    rf"(?:\s+(?:(?:{_PARTICLE_ALT})\s+)*[{_UPPER}][\w'\u2019-]*[^\W\d_{_UPPER}][\w'\u2019-]*){{1,2}}"
     r"(?![\w'\u2019-])"
 )
 
@@ -570,8 +581,8 @@ def _is_common_word(word: str, common: frozenset[str]) -> bool:
 
 # 'Alasdair "Sandy" MacInnes': a nickname in quote marks between a first name and a surname.
 _QUOTED_NICKNAME = re.compile(
-    r"(?<![\w'\u2019.-])(?P<first>[A-Z][\w'\u2019-]+)\s+[\"\u201c\u2018'](?P<nick>[A-Z][\w'\u2019.-]*"
-    r"(?:\s[A-Z][\w'\u2019.-]*)?)[\"\u201d\u2019']\s+(?P<last>[A-Z][\w'\u2019-]+)(?![\w'\u2019-])"
+    rf"(?<![\w'\u2019.-])(?P<first>[{_UPPER}][\w'\u2019-]+)\s+[\"\u201c\u2018'](?P<nick>[{_UPPER}][\w'\u2019.-]*"
+    rf"(?:\s[{_UPPER}][\w'\u2019.-]*)?)[\"\u201d\u2019']\s+(?P<last>[{_UPPER}][\w'\u2019-]+)(?![\w'\u2019-])"
 )
 
 
@@ -648,8 +659,7 @@ def _sentences(text: str) -> Iterable[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         if text[m.start()] == ".":
             word, _ = _word_before(text, m.start() + 1)
-            stem = word.rstrip(".").casefold()
-            if stem in cues.HONORIFICS or (len(stem) == 1 and stem.isalpha()):
+            if _is_abbreviation(word):
                 continue
         yield start, m.end()
         start = m.end()
@@ -732,7 +742,7 @@ def _note_doc(
             continue
         # Leading capitalised ordinary words are sentence openers ("Yesterday Some Body said").
         words = list(_WORD.finditer(seg.text, s, e))
-        while len(words) > 2 and words[0].group().casefold() in common:
+        while len(words) > 2 and words[0].group().casefold() in common and words[1].group()[0].isupper():
             words.pop(0)
         _note(found, seg, words[0].start(), e, "caps", common)
 
@@ -921,6 +931,10 @@ def _match(
         for n in p.names:
             toks = [t for t in n.split() if t.casefold().rstrip(".") not in cues.NAME_SUFFIXES]
             surname_forms[toks[-1]] = "surname" if len(n.split()) > 1 else "bare"
+            # "Ana de la Fuente" is "de la Fuente" on second mention.
+            at = next((i for i, t in enumerate(toks) if i and t in cues.NAME_PARTICLES), None)
+            if at is not None and at < len(toks) - 1:
+                surname_forms[" ".join(toks[at:])] = "surname"
     nick_forms: dict[str, str] = {}
     taken = {_fold(f) for f in surname_forms} | {p.first for p in people}
     for last in {p.last for p in people if p.first}:
@@ -933,6 +947,10 @@ def _match(
     sensitive = _form_regex(kinds)
     folded_full = {_fold(f): f for f in full_forms}
     insensitive = _form_regex(full_forms, re.IGNORECASE)
+    # Readers shout ("where was SURNAME?"); a surname in capitals is still the surname, when it is long
+    # enough not to be an acronym.
+    shouted_forms = {f.upper(): f for f, k in surname_forms.items() if k == "surname" and len(f) >= 4}
+    shouted = _form_regex(shouted_forms)
     hits: list[_Hit] = []
     for seg in segs:
         spans: list[tuple[int, int, str]] = []
@@ -942,12 +960,15 @@ def _match(
             # Readers write names in lower case ("some body"), some templates print bylines in capitals;
             # full names are specific enough.
             spans += [(m.start(), m.end(), m.group()) for m in insensitive.finditer(seg.text)]
+        if shouted and seg.field == "comment":
+            spans += [(m.start(), m.end(), m.group()) for m in shouted.finditer(seg.text)]
         spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         last_end = -1
         for s, e, surface in spans:
             if s < last_end:
                 continue
             norm = " ".join(surface.split())
+            norm = shouted_forms.get(norm, norm)
             kind = kinds.get(norm) or ("full" if _fold(norm) in folded_full else None)
             if kind is None:
                 continue
@@ -995,7 +1016,7 @@ def _resolve(
         if h.kind == "full":
             p = by_full.get(h.form)
         elif h.kind in ("surname", "bare"):
-            p = pick(by_last.get(h.form, []))
+            p = pick(by_last.get(h.form.split()[-1], []))
         elif h.kind == "first":
             p = pick(by_first.get(h.form, []))
         else:  # nickname: a truncated surname

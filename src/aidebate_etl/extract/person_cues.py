@@ -86,8 +86,11 @@ FUNCTION_WORDS = _group(
     here there now ever again still already yes no ok"""
 )
 
-# Lower-case particles that do belong inside names ("Ludwig van Beethoven", "Charles de Gaulle").
-NAME_PARTICLES = _group("de da di del della der den van von le la du dos das bin ibn al el ter ten")
+# Lower-case particles that do belong inside names ("Ludwig van Beethoven", "Charles de Gaulle",
+# Welsh "ap Rhys", Scandinavian "af", German "zu", Arabic "bint").
+NAME_PARTICLES = _group(
+    "de da di del della der den van von le la du dos das bin ibn al el ter ten ap ab af av zu bint"
+)
 
 # Generational suffixes: part of the written name but not a surname for matching purposes.
 NAME_SUFFIXES = _group("jr jr. sr sr. ii iii iv")
@@ -115,6 +118,7 @@ PLACE_WORDS = _group(
     """lane road street avenue way drive close crescent square place row terrace court
     inn pub arms tavern hotel water river lake loch lough bay beach bridge weir dam park
     gardens green common moor heath wood woods forest valley vale glen hill hills mountain
+    gap pass falls cove creek canyon gorge
     mount island isle islands port harbour harbor quay pier strand station airport
     estate district ward parish village"""
 )
@@ -143,7 +147,8 @@ SPEECH_VERBS = _group(
 )
 
 # Surnames of the English stand-in names for "an ordinary person" (John Doe, Joe Bloggs, Joe
-# Sixpack and the like): idioms, never a real, particular human.
+# Schmo/Schmoe, Joe Sixpack): a closed class of idioms listed as such in English dictionaries
+# (schmo/schmoe is a common noun, "an ordinary or foolish person"), never a real, particular human.
 PLACEHOLDER_SURNAMES = _group("doe schmoe schmo bloggs sixpack")
 
 # Capitalised interjections and forms of address that NER tags as names in casual comment text.
