@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
 from aidebate_etl.extract.people import byline_names, extract_people
+from aidebate_etl.parse import parse_page
 from aidebate_etl.records import Image, Mention, PagePerson, PageStructure, ParsedComment
 
 
@@ -393,3 +396,77 @@ def test_people_quoted_nickname_is_an_alias_not_part_of_the_name(nlp, open_, clo
     assert person.aliases == (f"Torquil {open_}Tock{close} Gillanders", "Gillanders", "Tock")
     assert person.roles == ("engineer",)
     assert [m.surface for m in mentions] == [f"Torquil {open_}Tock{close} Gillanders", "Gillanders"]
+
+
+PAGES = Path(__file__).resolve().parents[1] / "parse" / "pages"
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        (
+            "headline_byline_timestamp",
+            {
+                "Oona Vasquez-Ferreira": (),
+                "Kit Halloran": (),
+                "Maximilian von Ruckteschell": (),
+                "Ana de la Fuente": ("de la Fuente",),
+                "Joost van Bemmel": (),
+                "Siobhán O'Dwyer": ("O'Dwyer",),
+            },
+        ),
+        (
+            # Agency-only credits name no one; the photographer and the person in the caption are people.
+            "gallery_agency_credits",
+            {"Éloïse Garnier": (), "Léa Rousseau-Marchand": ("Rousseau-Marchand",)},
+        ),
+        (
+            # "By Reuters Staff" names no one; initials stay in the name; "Brooke Logistics" is no person.
+            "wire_initials_company",
+            {
+                "Dmitri Vasiliev-Brandt": (),
+                "Carys ap Rhys": (),
+                "J.K. Adeyemi": ("Adeyemi",),
+                "Harlan Brooke": ("Brooke",),
+                "R. T. Okonkwo": (),
+            },
+        ),
+        (
+            "comments_allcaps_names",
+            {
+                "Priya Nair-Holloway": ("Nair-Holloway", "PRIYA NAIR-HOLLOWAY"),
+                "Tobiah Quarrie": ("QUARRIE",),
+                "Wenonah Fairclough": (),
+            },
+        ),
+        (
+            "bare_byline_accents",
+            {
+                "Tomasz Wójcik-Ruiz": (),
+                "Zoë Ångström": (),
+                "Émile Durand-Lefèvre": ("Durand-Lefèvre",),
+                "Łukasz Żmuda": (),
+            },
+        ),
+        ("masthead_page_title_promo", {"Hettie Lambourne-Scott": (), "Gideon Sparrowhawk": ("Sparrowhawk",)}),
+    ],
+)
+def test_people_on_new_layouts_and_name_shapes(nlp, stem, expected):
+    structure = parse_page((PAGES / f"{stem}.txt").read_text(encoding="utf-8"))
+    people, mentions = run(structure, nlp)
+    assert {name: p.aliases for name, p in people.items()} == expected
+    for m in mentions:
+        assert field_text(structure, m)[m.start_char : m.end_char] == m.surface
+
+
+def test_people_byline_mentions_carry_the_byline_index(nlp):
+    structure = parse_page((PAGES / "headline_byline_timestamp.txt").read_text(encoding="utf-8"))
+    _, mentions = run(structure, nlp)
+    in_bylines = [(m.surface, m.field_index) for m in mentions if m.field == "byline"]
+    assert in_bylines == [
+        ("Oona Vasquez-Ferreira", 0),
+        ("Kit Halloran", 0),
+        ("Oona Vasquez-Ferreira", 1),
+        ("Kit Halloran", 1),
+        ("Maximilian von Ruckteschell", 1),
+    ]

@@ -242,3 +242,67 @@ def test_article_closing_promo_to_the_reader_is_dropped(promo: str) -> None:
 def test_article_closing_prose_that_mentions_a_call_is_kept(ending: str) -> None:
     page = f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\n{ending}\n"
     assert parse_page(page).paragraphs[-1] == ending
+
+
+@pytest.mark.parametrize(
+    ("stem", "title", "subtitle", "first", "last", "count"),
+    [
+        (
+            "headline_byline_timestamp",
+            "Harbour towns bet on night ferries as rail strike drags on",
+            None,
+            "Ferry operators on the northern coast",
+            "O'Dwyer told the meeting that talks would resume on Thursday.",
+            4,
+        ),
+        (
+            "gallery_agency_credits",
+            "In pictures: the spring tide festival",
+            "Boats, bands and a sand sculpture of a whale drew crowds to the seafront",
+            "The festival has run every spring since 1979",
+            "Rousseau-Marchand said next year's theme would be lighthouses.",
+            2,
+        ),
+        (
+            "wire_initials_company",
+            "Logistics group Brooke names new chief after profit warning",
+            None,
+            "LONDON, June 4 (Reuters) - Brooke Logistics named J.K. Adeyemi",
+            "Harlan Brooke said he was proud of the company his grandfather built.",
+            4,
+        ),
+        (
+            "bare_byline_accents",
+            "Why the night bus matters more than the new tram",
+            "A cheaper fix is already running, and we keep cutting it",
+            "Every city wants a tram.",
+            "Łukasz Żmuda, a hospital porter, said he walks an hour home after every late shift.",
+            4,
+        ),
+        (
+            "masthead_page_title_promo",
+            "Village hall wins lottery grant for new roof",
+            None,
+            "The village hall committee has won a lottery grant",
+            "Sparrowhawk said work would start in September and the hall would stay open throughout.",
+            2,
+        ),
+    ],
+)
+def test_article_headline_dek_and_body_bounds(parsed_page, stem, title, subtitle, first, last, count) -> None:
+    s = parsed_page(stem)
+    assert (s.title, s.subtitle, len(s.paragraphs)) == (title, subtitle, count)
+    assert s.paragraphs[0].startswith(first)
+    assert s.paragraphs[-1].endswith(last)
+
+
+def test_article_gallery_agency_only_credits(parsed_page) -> None:
+    s = parsed_page("gallery_agency_credits")
+    assert s.image_captions == (
+        "A fishing boat decorated with paper flowers leads the parade.",
+        "Festival founder Léa Rousseau-Marchand, 71, cuts the ribbon.",
+        "The sand whale took three days to build.",
+        "Crowds on the promenade at dusk.",
+    )
+    assert s.image_credits == ("Reuters", "Éloïse Garnier/AFP", "AFP via Getty Images", "EPA")
+    assert "of 4" not in s.body

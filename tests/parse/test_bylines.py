@@ -58,3 +58,31 @@ def test_bylines_lines_without_an_author_cue_are_not_author_lines(line: str) -> 
 )
 def test_bylines_bare_name_line(line: str, expected: bool) -> None:
     assert is_bare_name_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("stem", "bylines"),
+    [
+        (
+            "headline_byline_timestamp",
+            (
+                "By Oona Vasquez-Ferreira and Kit Halloran, Staff Writers",
+                "Reporting by Oona Vasquez-Ferreira in Porto Velho and Kit Halloran in Lisbon; "
+                "Editing by Maximilian von Ruckteschell",
+            ),
+        ),
+        ("gallery_agency_credits", ()),
+        (
+            "wire_initials_company",
+            ("By Reuters Staff", "(Reporting by Dmitri Vasiliev-Brandt; Editing by Carys ap Rhys)"),
+        ),
+        ("comments_allcaps_names", ()),
+        ("bare_byline_accents", ("Tomasz Wójcik-Ruiz, Economics Editor",)),
+        ("masthead_page_title_promo", ("Words: Hettie Lambourne-Scott",)),
+        ("flat_comments_signin_nav", ("By Priya Vantongeren",)),
+    ],
+)
+def test_bylines_page_author_lines_in_page_order(parsed_page, stem: str, bylines: tuple[str, ...]) -> None:
+    s = parsed_page(stem)
+    assert s.bylines == bylines
+    assert all(b not in s.body for b in bylines)

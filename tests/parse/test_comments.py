@@ -156,3 +156,19 @@ def test_comments_thread_is_not_part_of_the_body(parsed_page) -> None:
     s = parsed_page("flat_comments_no_heading")
     assert "summit_sal" not in s.body
     assert s.paragraphs[-1].endswith("onto the lower switchbacks.")
+
+
+def test_comments_flat_handle_body_reply_list(parsed_page) -> None:
+    s = parsed_page("comments_allcaps_names")
+    assert s.declared_comment_count == 3
+    assert [(c.position, c.depth, c.parent_position, c.author, c.body) for c in s.comments] == [
+        (
+            1,
+            0,
+            None,
+            "greengrocer_gail",
+            "PRIYA NAIR-HOLLOWAY SHOULD RESIGN. Three delays is three too many.",
+        ),
+        (2, 0, None, "oldtownbob", "Agree. And where was QUARRIE when the first plans went through?"),
+        (3, 0, None, "marketmum", "Ask Wenonah Fairclough, she ran the old market for 30 years."),
+    ]
