@@ -1,7 +1,10 @@
--- The aidebate warehouse: the tables of src/aidebate_etl/tables.py, with keys, and three views.
+-- The aidebate warehouse: the tables of src/aidebate_etl/tables.py, with keys, and two views.
 --
 -- Applied to a new, empty database by store/duckdb.py, which then adds COMMENT ON for every table and
--- column from the tables.py descriptions and loads each table from its Parquet file.
+-- column from the tables.py descriptions and loads each table from its Parquet file. The views and
+-- their columns are commented here. Every table has a primary key; every reference tables.py declares
+-- is a foreign key (sources.article_id is lineage only: a file whose article failed still names it;
+-- claim_group_id names a group, not a row, so there is nothing to reference).
 -- Parents come before children, so every foreign key names a table that already exists.
 -- tests/test_contract.py checks that these tables and columns match tables.py exactly.
 
@@ -99,7 +102,7 @@ create table mentions (
 
     -- where
     field varchar not null
-        check (field in ('title', 'subtitle', 'body', 'caption', 'credit', 'comment')),
+        check (field in ('title', 'subtitle', 'byline', 'body', 'caption', 'credit', 'comment')),
     field_index bigint not null,
     start_char bigint not null,
     end_char bigint not null,
@@ -161,6 +164,25 @@ create table comment_quotes (
 );
 
 
+------------------------------------------------------------------------------------- claim_variants
+create table claim_variants (
+
+    -- ids
+    claim_id varchar primary key references claims (claim_id),
+    claim_group_id varchar not null,
+    article_id varchar not null references articles (article_id),
+
+    -- the variant and how it differs from the group's longest text
+    text varchar not null,
+    n_members bigint not null check (n_members >= 2),
+    is_longest boolean not null,
+    similarity double not null check (similarity between 0 and 1),
+    coverage double not null check (coverage between 0 and 1),
+    diff varchar not null
+
+);
+
+
 -------------------------------------------------------------------------------------------- rejects
 create table rejects (
 
@@ -196,9 +218,12 @@ create table runs (
     pages_loaded bigint not null,
     pages_rejected bigint not null,
     pages_duplicate bigint not null,
+    pages_extracted bigint,
+    pages_cached bigint,
 
     -- versions, places and volumes
     code_version varchar,
+    extractor_version varchar,
     schema_version varchar not null,
     source_dir varchar,
     warehouse_dir varchar,
@@ -303,62 +328,22 @@ comment on view comment_threads is
     'One row per comment with its thread: root_comment_id, and path (positions from the top-level '
     'comment down, e.g. ''3/5/9'') with the comment ids and authors along it.';
 
+comment on column claims_by_speaker.speaker_person_id is 'The speaking person (people.person_id); null for organizations and unattributed claims.';
+comment on column claims_by_speaker.speaker_name is 'Canonical name of the speaker; null for the unattributed claims.';
+comment on column claims_by_speaker.speaker_kind is 'person or organization; null for the unattributed claims.';
+comment on column claims_by_speaker.claim_count is 'Claims attributed to this speaker.';
+comment on column claims_by_speaker.direct_claim_count is 'Of those, direct quotations.';
+comment on column claims_by_speaker.indirect_claim_count is 'Of those, reported speech.';
+comment on column claims_by_speaker.article_count is 'Articles the speaker is quoted in.';
+comment on column claims_by_speaker.claim_group_count is 'Distinct statements (claim groups) among the claims.';
 
-------------------------------------------------------------------------------------- claim_variants
-create view claim_variants as
-
-with
-
-claims_base as (
-
-    select * from claims
-
-),
-
-articles_base as (
-
-    select article_id, source_file from articles
-
-),
-
-variants as (
-
-    select
-        claims_base.claim_group_id,
-        claims_base.claim_id,
-        claims_base.article_id,
-        articles_base.source_file,
-        claims_base.speaker_name,
-        claims_base.text
-
-    from claims_base
-    inner join articles_base on claims_base.article_id = articles_base.article_id
-
-),
-
-grouped as (
-
-    select
-        claim_group_id,
-
-        -- volumes
-        count(*) as variant_count,
-        count(distinct article_id) as article_count,
-
-        -- the variants side by side, longest first
-        list(text order by length(text) desc, claim_id) as texts,
-        list(claim_id order by length(text) desc, claim_id) as claim_ids,
-        list(source_file order by length(text) desc, claim_id) as source_files,
-        list_sort(list(distinct speaker_name)) as speaker_names
-
-    from variants
-    group by claim_group_id
-
-)
-
-select * from grouped
-order by variant_count desc, claim_group_id;
-
-comment on view claim_variants is
-    'One row per claim group: the texts of its claims side by side (longest first), with their claim '
-    'ids, source files and speakers.';
+comment on column comment_threads.comment_id is 'The comment (comments.comment_id).';
+comment on column comment_threads.article_id is 'The article it is posted under.';
+comment on column comment_threads.parent_comment_id is 'The comment it answers; null at top level.';
+comment on column comment_threads.root_comment_id is 'The top-level comment that starts its thread.';
+comment on column comment_threads.depth is 'Nesting level: 0 = top level.';
+comment on column comment_threads.position is '1-based order of the comment on the page.';
+comment on column comment_threads.author is 'The commenter''s handle.';
+comment on column comment_threads.path is 'Positions from the top-level comment down to this one, e.g. ''3/5/9''.';
+comment on column comment_threads.path_comment_ids is 'Comment ids along the path, top level first.';
+comment on column comment_threads.path_authors is 'Authors along the path, top level first.';

@@ -14,10 +14,12 @@ from typing import Any
 import pandas as pd
 
 from aidebate_etl import ids, tables
-from aidebate_etl.records import PageResult, Resolution
+from aidebate_etl.records import Claim, PageExtraction, PageResult, Resolution, SourceRecord
+from aidebate_etl.resolve.claim_groups import claim_variants
 
 __all__ = [
     "build_articles_frame",
+    "build_claim_variants_frame",
     "build_claims_frame",
     "build_comment_quotes_frame",
     "build_comments_frame",
@@ -225,3 +227,23 @@ def build_comment_quotes_frame(results: Sequence[PageResult]) -> pd.DataFrame:
                 }
             )
     return _sorted_frame(tables.CommentQuotes, rows)
+
+
+def build_claim_variants_frame(claims: pd.DataFrame) -> pd.DataFrame:
+    """``claim_variants`` from a *validated* claims frame, so it never names a claim that was rejected.
+
+    Built from the table rather than the page results so that both ways of building tables (in memory,
+    or batch by batch from a spool) get it the same way, after validation.
+    """
+    by_article: dict[str, list[Claim]] = {}
+    for row in claims.itertuples(index=False):
+        claim = Claim(row.kind, row.text, int(row.start_char), int(row.end_char), None, None)
+        by_article.setdefault(row.article_id, []).append(claim)
+    # claim_variants reads only article ids and claims; the source record is a placeholder.
+    placeholder = SourceRecord("", None, None, "loaded")
+    results = [
+        PageResult(placeholder, article, extraction=PageExtraction(claims=tuple(found)))
+        for article, found in sorted(by_article.items())
+    ]
+    group_of = dict(zip(claims["claim_id"], claims["claim_group_id"], strict=True))
+    return _sorted_frame(tables.ClaimVariants, claim_variants(results, group_of))

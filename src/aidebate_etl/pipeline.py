@@ -1,14 +1,23 @@
 """The stages of one run, in order, as plain functions: no Prefect here.
 
     plan_sources      source folder -> files to process + duplicates (every file accounted for)
-    process_page      one file -> PageResult (read, parse, extract); pure per page, runs in parallel
+    process_page      one file -> PageResult (read, then the page cache or parse + extract); pure per page
     resolve_pages     all PageResults -> Resolution (one person id everywhere, claim groups)
-    build_tables      PageResults + Resolution -> validated frames + rejects
-    publish_tables    frames -> Parquet (atomic switch) -> DuckDB (atomic replace)
+    build_tables      PageResults + Resolution -> validated frames + rejects (+ derived claim_variants)
+    publish_tables    frames -> Parquet (atomic switch) -> DuckDB (atomic replace) -> cache pruned
 
 `flows/etl.py` wires these into Prefect tasks; `run_pipeline` below runs them in-process for library
 users and benchmarks. A page that fails at any per-page stage becomes a rejected `sources` row with a
 reason code; it never stops the batch.
+
+Re-runs and growing folders: the warehouse mirrors the source folder. Extraction, the only expensive
+stage, is cached per page under (SHA-256 of its bytes, extractor version) in ``<warehouse>/cache``; the
+cross-page stages and every table are rebuilt from all pages' results on every run, which is cheap. A
+page that is unchanged costs a cache read; a new or changed page is extracted; a removed page's rows
+are simply not rebuilt, and its cache entry is pruned after the publish.
+
+One writer: ``warehouse_lock`` is taken at the start of ``run_pipeline`` (the flow wraps its whole run
+in it too) and held to the end; a second run stops at once with ``errors.WarehouseLocked``.
 """
 
 from __future__ import annotations
@@ -16,28 +25,44 @@ from __future__ import annotations
 import hashlib
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from aidebate_etl import errors, ids
-from aidebate_etl.extract.claims import extract_claims
-from aidebate_etl.extract.comment_quotes import extract_comment_quotes
-from aidebate_etl.extract.nlp import load_nlp
-from aidebate_etl.extract.people import extract_people
-from aidebate_etl.frames import build_frames
-from aidebate_etl.parse import parse_page
-from aidebate_etl.records import Page, PageExtraction, PageResult, Resolution, SourceRecord
+from aidebate_etl import crashpoints, errors, tables
+from aidebate_etl.cache import PageCache, extractor_version
+from aidebate_etl.extraction import extract_page
+from aidebate_etl.frames import build_claim_variants_frame, build_frames
+from aidebate_etl.records import PageResult, Resolution, SourceRecord
 from aidebate_etl.resolve.claim_groups import resolve_claim_groups
 from aidebate_etl.resolve.persons import resolve_people
-from aidebate_etl.sources import list_sources, loaded_source, read_page, rejected_source
+from aidebate_etl.sources import DUPLICATE_CONTENT, list_sources, read_page, rejected_source
 from aidebate_etl.store.duckdb import load_warehouse
+from aidebate_etl.store.leftovers import remove_leftovers
+from aidebate_etl.store.lock import held_for
+from aidebate_etl.store.lock import warehouse_lock as _store_lock
 from aidebate_etl.store.parquet import write_tables
 from aidebate_etl.validate import validate_frames
 from aidebate_etl.version import CODE_VERSION, SCHEMA_VERSION
+
+__all__ = [
+    "STAGES",
+    "PageCache",
+    "RunInfo",
+    "SourcePlan",
+    "build_tables",
+    "plan_sources",
+    "process_page",
+    "process_pages",
+    "publish_tables",
+    "resolve_pages",
+    "run_pipeline",
+    "warehouse_lock",
+]
 
 DB_NAME = "aidebate.duckdb"
 PARQUET_DIR = "parquet"
@@ -82,6 +107,7 @@ class RunInfo:
     started_at: datetime
     code_version: str = CODE_VERSION
     schema_version: str = SCHEMA_VERSION
+    extractor_version: str = field(default_factory=extractor_version)
     finished_at: datetime | None = None
     status: str = "running"
     counts: dict[str, int] = field(default_factory=dict)
@@ -114,6 +140,7 @@ class RunInfo:
             "finished_at": self.finished_at,
             "status": self.status,
             "code_version": self.code_version,
+            "extractor_version": self.extractor_version,
             "schema_version": self.schema_version,
             "counts": dict(self.counts),
             "stage_seconds": dict(self.stage_seconds),
@@ -151,7 +178,7 @@ def plan_sources(source_dir: Path) -> SourcePlan:
                     sha256=sha,
                     n_bytes=size,
                     status="duplicate",
-                    reason_code="duplicate_content",
+                    reason_code=DUPLICATE_CONTENT,
                     error=f"same bytes as {first_by_sha[sha].name}",
                     duplicate_of=first_by_sha[sha].name,
                 )
@@ -163,39 +190,37 @@ def plan_sources(source_dir: Path) -> SourcePlan:
 
 
 # ---------------------------------------------------------------- stage 2: per page
-def process_page(path: Path) -> PageResult:
-    """Read, parse and extract one page. Never raises for a bad page: the reason is recorded."""
+def process_page(path: Path, cache: PageCache | None = None) -> PageResult:
+    """Read one page, then take its result from ``cache`` or parse and extract it (and cache that).
+
+    Never raises for a bad page: the reason is recorded. Reading and hashing always happen, so a file
+    changed since the plan is judged by its bytes now, and the cache key is the bytes actually read.
+    """
     try:
         page = read_page(path)
     except errors.SourceError as exc:
         return PageResult(source=rejected_source(path, exc))
-    article = ids.article_id(page.sha256)
-    try:
-        structure = parse_page(page.text)
-        nlp = load_nlp()
-        people, mentions = extract_people(structure, nlp)
-        claims = extract_claims(structure, people, mentions)
-        quotes = extract_comment_quotes(structure, claims)
-    except errors.AidebateError as exc:
-        return PageResult(source=_rejected_after_read(page, exc.reason_code, str(exc)))
-    except Exception as exc:
-        detail = f"{type(exc).__name__}: {exc}"
-        return PageResult(source=_rejected_after_read(page, errors.UNEXPECTED, detail))
-    extraction = PageExtraction(people, mentions, claims, quotes)
-    return PageResult(loaded_source(page), article, structure, extraction)
-
-
-def _rejected_after_read(page: Page, reason_code: str, error: str) -> SourceRecord:
-    """A page that decoded but could not be parsed or extracted keeps its hash, size and encoding."""
-    return replace(loaded_source(page), status="rejected", reason_code=reason_code, error=error)
+    if cache is not None:
+        hit = cache.get(page.sha256, page.source_file)
+        if hit is not None:
+            return hit
+    result = extract_page(page)
+    crashpoints.reached("page_extracted")
+    if cache is not None:
+        cache.put(result)
+    return result
 
 
 def process_pages(
-    paths: Iterable[Path], on_page: Callable[[PageResult], None] | None = None
+    paths: Iterable[Path],
+    on_page: Callable[[PageResult], None] | None = None,
+    *,
+    cache: PageCache | None = None,
 ) -> list[PageResult]:
+    """``process_page`` over ``paths``, in order. ``cache=PageCache.in_warehouse(warehouse)`` to reuse."""
     results = []
     for path in paths:
-        result = process_page(path)
+        result = process_page(path, cache)
         results.append(result)
         if on_page is not None:
             on_page(result)
@@ -219,20 +244,40 @@ def build_tables(
     everything = [*results, *(PageResult(source=d) for d in duplicates)]
     ordered = sorted(everything, key=lambda r: r.source.source_file)
     frames = build_frames(ordered, resolution, run.run_id)
-    return validate_frames(frames, run.run_id)
+    valid, rejects = validate_frames(frames, run.run_id)
+    return with_derived_tables(valid), rejects
+
+
+def with_derived_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Add the tables computed from other validated tables (``claim_variants``) when they are missing."""
+    if "claim_variants" in frames or "claims" not in frames:
+        return frames
+    derived = build_claim_variants_frame(frames["claims"])
+    # Built from validated claims, so a failure here is a bug: let pandera raise.
+    return frames | {"claim_variants": tables.ClaimVariants.validate(derived, lazy=True)}
 
 
 # ---------------------------------------------------------------- stage 5: storage
 def publish_tables(
     frames: dict[str, pd.DataFrame], rejects: pd.DataFrame, warehouse: Path, run: RunInfo
 ) -> dict[str, Path]:
-    """Parquet first (switched in atomically), then the DuckDB file rebuilt from it and swapped in."""
+    """Parquet first (switched in atomically), then the DuckDB file rebuilt from it and swapped in, then
+    the page cache pruned to the pages this run saw.
+
+    Runs under the warehouse lock: the run's own (taken at its start, possibly by another process of
+    the same run) or, when called on its own, taken here.
+    """
     warehouse.mkdir(parents=True, exist_ok=True)
-    tables = dict(frames)
-    tables["rejects"] = rejects
-    parquet_dir = warehouse / PARQUET_DIR
-    written = write_tables(tables, parquet_dir, run_id=run.run_id, schema_version=run.schema_version)
-    load_warehouse(parquet_dir, warehouse / DB_NAME, run=run.as_row())
+    holding = held_for(warehouse, run.run_id)
+    with nullcontext() if holding else _store_lock(warehouse, run_id=run.run_id):
+        out = with_derived_tables(dict(frames))
+        out["rejects"] = rejects
+        parquet_dir = warehouse / PARQUET_DIR
+        written = write_tables(out, parquet_dir, run_id=run.run_id, schema_version=run.schema_version)
+        load_warehouse(parquet_dir, warehouse / DB_NAME, run=run.as_row())
+        crashpoints.reached("published")
+        # Only now: until the new warehouse is live, the previous one may still need re-running from it.
+        PageCache.in_warehouse(warehouse).prune(frames["sources"]["sha256"].dropna())
     return written
 
 
@@ -243,14 +288,60 @@ def count_sources(results: Sequence[PageResult], duplicates: Sequence[SourceReco
         "pages_loaded": statuses.count("loaded"),
         "pages_rejected": statuses.count("rejected"),
         "pages_duplicate": statuses.count("duplicate"),
+        "pages_cached": sum(r.from_cache for r in results),
+        # A page that decoded carries its encoding; one rejected while reading never reached extraction.
+        "pages_extracted": sum(not r.from_cache and r.source.encoding is not None for r in results),
     }
 
 
+@contextmanager
+def warehouse_lock(
+    warehouse: Path, *, run_id: str | None = None, wait_seconds: float = 0.0
+) -> Iterator[Path]:
+    """The one-writer lock on ``warehouse``, for a whole run; yields the lock file's path.
+
+    Take it before anything else (before extraction) and hold it to the end. On taking it, whatever a
+    killed run left (temp files and folders) is removed, since no other writer can exist then. Raises
+    ``errors.WarehouseLocked`` with the holder's run id and pid when another process holds it (after
+    ``wait_seconds``, 0 = at once). Re-entrant in one process; publish_tables run by another process
+    of the same run (a Dask worker) acts under it when given the same ``run_id``.
+    """
+    Path(warehouse).mkdir(parents=True, exist_ok=True)
+    sweep = lambda: remove_leftovers(Path(warehouse), DB_NAME)  # noqa: E731 (a one-line callback)
+    with _store_lock(warehouse, run_id=run_id, wait_seconds=wait_seconds, on_acquire=sweep) as path:
+        yield path
+
+
 def run_pipeline(
-    source_dir: Path, warehouse: Path, on_page: Callable[[PageResult], None] | None = None
+    source_dir: Path,
+    warehouse: Path,
+    on_page: Callable[[PageResult], None] | None = None,
+    *,
+    use_cache: bool = True,
+    wait_seconds: float = 0.0,
 ) -> RunInfo:
-    """Every stage in one process, without Prefect (library use, benchmarks)."""
+    """Every stage in one process, without Prefect (library use, benchmarks), under the warehouse lock.
+
+    ``use_cache=False`` extracts every page (the cache is still pruned after publishing); the benchmark
+    times a cold run that way, or with a fresh warehouse. ``run.counts`` has ``pages_cached`` and
+    ``pages_extracted``.
+    """
+    if not Path(source_dir).is_dir():
+        raise NotADirectoryError(f"source folder {str(source_dir)!r} does not exist or is not a folder")
     run = RunInfo.start(source_dir, warehouse)
+    with warehouse_lock(warehouse, run_id=run.run_id, wait_seconds=wait_seconds):
+        crashpoints.reached("locked")
+        _run_stages(run, Path(source_dir), Path(warehouse), on_page, use_cache)
+    return run
+
+
+def _run_stages(
+    run: RunInfo,
+    source_dir: Path,
+    warehouse: Path,
+    on_page: Callable[[PageResult], None] | None,
+    use_cache: bool,
+) -> None:
     clock = time.perf_counter()
 
     def lap(stage: str) -> None:
@@ -261,7 +352,8 @@ def run_pipeline(
 
     plan = plan_sources(source_dir)
     lap("plan_sources")
-    results = process_pages(plan.paths, on_page)
+    cache = PageCache.in_warehouse(warehouse) if use_cache else None
+    results = process_pages(plan.paths, on_page, cache=cache)
     lap("process_pages")
     resolution = resolve_pages(results)
     lap("resolve_pages")
@@ -270,7 +362,6 @@ def run_pipeline(
     run.finish(results, plan.duplicates, frames, rejects)
     publish_tables(frames, rejects, warehouse, run)
     lap("publish_tables")
-    return run
 
 
 def row_counts(frames: dict[str, pd.DataFrame]) -> dict[str, int]:

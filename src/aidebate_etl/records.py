@@ -174,6 +174,7 @@ class PageResult:
     article_id: str | None = None
     structure: PageStructure | None = None
     extraction: PageExtraction = field(default_factory=PageExtraction)
+    from_cache: bool = False  # True when the page cache (cache.py) supplied it: no extraction ran
 
 
 # ---------------------------------------------------------------- cross-page resolution (resolve/)

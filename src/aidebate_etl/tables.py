@@ -28,6 +28,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "TABLES",
     "Articles",
+    "ClaimVariants",
     "Claims",
     "ColumnSpec",
     "CommentQuotes",
@@ -51,9 +52,9 @@ __all__ = [
 
 # Bump when a column is added, removed, renamed or changes type or meaning; recorded in every Parquet
 # file's metadata and in ``runs.schema_version`` so a reader can tell which contract a file follows.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: claim_variants table; runs.pages_extracted, pages_cached, extractor_version
 
-MENTION_FIELDS = ["title", "subtitle", "body", "caption", "credit", "comment"]
+MENTION_FIELDS = ["title", "subtitle", "byline", "body", "caption", "credit", "comment"]
 CLAIM_KINDS = ["direct", "indirect"]
 SPEAKER_KINDS = ["person", "organization"]
 SOURCE_STATUSES = ["loaded", "rejected", "duplicate"]
@@ -237,10 +238,13 @@ class Mentions(pa.DataFrameModel):
     )
     field: Series[str] = pa.Field(
         isin=MENTION_FIELDS,
-        description="Which text holds the mention: title, subtitle, body, caption, credit or comment.",
+        description="Which text holds the mention: title, subtitle, byline, body, caption, credit or "
+        "comment.",
     )
     field_index: Series[pd.Int64Dtype] = pa.Field(
-        ge=0, description="For caption and credit: the index in image_captions / image_credits; else 0."
+        ge=0,
+        description="For caption, credit and byline: the index in image_captions / image_credits / the "
+        "page's author lines; else 0.",
     )
     start_char: Series[pd.Int64Dtype] = pa.Field(
         ge=0, description="Start of the mention in that text (Python string offset)."
@@ -371,10 +375,50 @@ class CommentQuotes(pa.DataFrameModel):
         return ok.fillna(False)
 
 
+# ------------------------------------------------------------------------------------------- claim_variants
+class ClaimVariants(pa.DataFrameModel):
+    claim_id: Series[str] = pa.Field(
+        unique=True, description="The claim (one row per claim of a group).", metadata=_ref("claims.claim_id")
+    )
+    claim_group_id: Series[str] = pa.Field(description="The group: claims.claim_group_id.")
+    article_id: Series[str] = pa.Field(
+        description="The article that reports this variant.", metadata=_ref("articles.article_id")
+    )
+    text: Series[str] = pa.Field(description="The claim's text as the page gives it (claims.text).")
+    n_members: Series[pd.Int64Dtype] = pa.Field(ge=2, description="Number of claims in the group.")
+    is_longest: Series[bool] = pa.Field(
+        description="True for the group's longest text, the one every other member is compared with."
+    )
+    similarity: Series[float] = pa.Field(
+        ge=0.0,
+        le=1.0,
+        description="How closely this text matches the best-aligned part of the longest text, 0 to 1 "
+        "(1 for the longest itself).",
+    )
+    coverage: Series[float] = pa.Field(
+        ge=0.0, le=1.0, description="Share of the longest text's words that this variant spans, 0 to 1."
+    )
+    diff: Series[str] = pa.Field(
+        description="What differs within the covered part, in folded words: 'old -> new', '-dropped', "
+        "'+added', joined by '; '; empty when this variant is a verbatim excerpt (or the longest)."
+    )
+
+    class Config:
+        name = "claim_variants"
+        description = (
+            "One row per claim of every claim group with two or more claims: the group's texts side by "
+            "side, each with its similarity to the longest and what differs."
+        )
+        strict = True
+        coerce = True
+
+
 # ------------------------------------------------------------------------------------------------- rejects
 class Rejects(pa.DataFrameModel):
     reject_id: Series[str] = pa.Field(
-        unique=True, description="Stable id of the reject row, from its run, table, row and check."
+        unique=True,
+        description="Stable id of the reject: from the table, the row's content (its run_id aside) and the "
+        "failed check, so a re-run rejects the same row under the same id.",
     )
     run_id: Series[str] = pa.Field(description="The run whose validation rejected the row.")
     table_name: Series[str] = pa.Field(description="The table the row was meant for.")
@@ -424,8 +468,25 @@ class Runs(pa.DataFrameModel):
     pages_duplicate: Series[pd.Int64Dtype] = pa.Field(
         ge=0, description="Input files skipped as duplicates of another file."
     )
+    pages_extracted: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Pages parsed and extracted by this run (cache misses); null for runs before "
+        "schema version 2.",
+    )
+    pages_cached: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Pages whose extraction came from the per-page cache (cache hits); null for runs "
+        "before schema version 2.",
+    )
     code_version: Series[str] = pa.Field(
         nullable=True, description="Version of the code that ran (package version or git commit)."
+    )
+    extractor_version: Series[str] = pa.Field(
+        nullable=True,
+        description="Hash of the extraction code and NLP model versions; the per-page cache key's second "
+        "half (a new one re-extracts every page).",
     )
     schema_version: Series[str] = pa.Field(description="Version of this contract the run wrote.")
     source_dir: Series[str] = pa.Field(nullable=True, description="The folder the input files came from.")
@@ -453,6 +514,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "mentions": Mentions,
     "claims": Claims,
     "comment_quotes": CommentQuotes,
+    "claim_variants": ClaimVariants,
     "rejects": Rejects,
     "runs": Runs,
 }
@@ -490,6 +552,7 @@ LOGICAL_TYPES = {
     "float64": "float64",
     "datetime64[us, UTC]": "timestamp_utc",
     "list[str]": "list_string",
+    "bool": "boolean",
 }
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from aidebate_etl import ids
 from aidebate_etl.frames import build_frames
+from aidebate_etl.pipeline import with_derived_tables
 from aidebate_etl.records import (
     Claim,
     Image,
@@ -106,7 +107,7 @@ def sample_resolution() -> Resolution:
 def _validated(source_file: str, run_id: str) -> dict[str, pd.DataFrame]:
     results = sample_results(source_file)
     frames, rejects = validate_frames(build_frames(results, sample_resolution(), run_id), run_id)
-    return {**frames, "rejects": rejects}
+    return {**with_derived_tables(frames), "rejects": rejects}
 
 
 def validated(source_file: str = "a.txt", run_id: str = RUN) -> dict[str, pd.DataFrame]:

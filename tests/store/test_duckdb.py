@@ -88,9 +88,24 @@ def test_duckdb_comment_threads_gives_paths(frames: dict[str, pd.DataFrame], pub
 def test_duckdb_claim_variants_side_by_side(frames: dict[str, pd.DataFrame], publish) -> None:
     with open_readonly(publish(frames)) as con:
         rows = con.execute(
-            "select variant_count, texts from claim_variants where variant_count > 1"
+            "select text, n_members, is_longest, similarity, coverage, diff from claim_variants "
+            "order by is_longest desc"
         ).fetchall()
-    assert rows == [(2, ["The bridge will open in May.", "The bridge will open"])]
+    assert rows[0] == ("The bridge will open in May.", 2, True, 1.0, 1.0, "")
+    text, n_members, is_longest, similarity, coverage, diff = rows[1]
+    assert (text, n_members, is_longest, similarity, diff) == ("The bridge will open", 2, False, 1.0, "")
+    assert 0 < coverage < 1  # four of the longest text's six words
+
+
+def test_duckdb_every_view_column_is_commented(frames: dict[str, pd.DataFrame], publish) -> None:
+    with open_readonly(publish(frames)) as con:
+        views = con.execute("select view_name, comment from duckdb_views() where not internal").fetchall()
+        columns = con.execute(
+            "select table_name, column_name, comment from duckdb_columns() "
+            "where table_name in (select view_name from duckdb_views() where not internal)"
+        ).fetchall()
+    assert views and all(comment for _, comment in views)
+    assert columns and [c for c in columns if not c[2]] == []
 
 
 def test_duckdb_claims_by_speaker_counts(frames: dict[str, pd.DataFrame], publish) -> None:

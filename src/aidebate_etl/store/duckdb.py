@@ -4,19 +4,23 @@ DuckDB lets one process write a file, and a writer locks readers out. So a run n
 file: it builds ``<db>.tmp-<run>`` beside it in one transaction (DDL from ``schemas/duckdb.sql``,
 ``COMMENT ON`` from tables.py, every table from its Parquet file, the run history plus this run),
 checkpoints and closes it, then ``os.replace``s it over ``<db>`` (rename(2): atomic on POSIX). A reader
-that opened the old file keeps reading it; the next connection gets the new one. ``<db>.lock`` (flock)
-keeps two runs from building at once, since the second would drop the first one's ``runs`` row.
+that opened the old file keeps reading it; the next connection gets the new one. The warehouse lock
+(store/lock.py) keeps two runs from building at once, since the second would drop the first one's
+``runs`` row; a run that already holds it (``pipeline.warehouse_lock``) is not asked again.
+
+SQL here is built only from identifiers declared in tables.py (checked against ``_IDENTIFIER``) and our
+own description texts; file names, paths and page text always travel as bound parameters or as data
+inside Parquet files, never pasted into a statement.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +28,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from aidebate_etl import errors, tables
+from aidebate_etl import crashpoints, errors, tables
+from aidebate_etl.store.lock import held_for, warehouse_lock
 
 __all__ = [
     "DDL_PATH",
@@ -35,8 +40,20 @@ __all__ = [
     "open_readonly",
 ]
 
-# The repository's hand-written DDL (an editable install; see the report for packaging it).
-DDL_PATH = Path(__file__).resolve().parents[3] / "schemas" / "duckdb.sql"
+
+def _find_ddl() -> Path:
+    """The hand-written DDL: inside the package when installed from a wheel (pyproject force-includes
+    ``schemas/`` as ``aidebate_etl/schemas/``), else in the source tree beside ``src/`` (editable
+    install, or running from a checkout)."""
+    package = Path(__file__).resolve().parents[1]
+    candidates = (package / "schemas" / "duckdb.sql", package.parents[1] / "schemas" / "duckdb.sql")
+    for path in candidates:
+        if path.is_file():
+            return path
+    raise FileNotFoundError(f"schemas/duckdb.sql not found; looked in {[str(c) for c in candidates]}")
+
+
+DDL_PATH = _find_ddl()
 
 DUCKDB_TYPES = {
     "string": "VARCHAR",
@@ -44,6 +61,7 @@ DUCKDB_TYPES = {
     "float64": "DOUBLE",
     "timestamp_utc": "TIMESTAMP WITH TIME ZONE",
     "list_string": "VARCHAR[]",
+    "boolean": "BOOLEAN",
 }
 
 # Tables read from Parquet, parents first; ``runs`` is the loader's own history.
@@ -67,8 +85,8 @@ def load_warehouse(
     ``run`` holds this run's ``runs`` row (tables.Runs columns). ``pages_*`` may instead come inside a
     ``counts`` dict (``RunInfo.as_row()``); ``finished_at`` (now), ``schema_version`` and ``row_counts``
     (rows loaded per table) are filled in when absent. Earlier runs' rows are carried over.
-    Raises ``errors.WarehouseLocked`` when another run is building, ``duckdb.ConstraintException`` when
-    a key or reference is violated (the live warehouse is then untouched).
+    Raises ``errors.WarehouseLocked`` when another run holds the warehouse, ``duckdb.ConstraintException``
+    when a key or reference is violated (the live warehouse is then untouched).
     """
     # Resolve once: a concurrent write_tables switching the symlink must not mix two runs' files.
     source = parquet_dir.resolve()
@@ -77,7 +95,11 @@ def load_warehouse(
         raise FileNotFoundError(f"{str(parquet_dir)!r} lacks {', '.join(m + '.parquet' for m in missing)}")
     ddl = ddl_path.read_text(encoding="utf-8")
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    with _build_lock(db_path):
+    run_id = str(run["run_id"])
+    # A run that took the lock at its start (pipeline.warehouse_lock) holds it already, possibly from
+    # another process when this is a Dask worker; anyone else must take it here.
+    holding = held_for(db_path.parent, run_id)
+    with nullcontext() if holding else warehouse_lock(db_path.parent, run_id=run_id):
         history = _previous_runs(db_path)
         tmp = db_path.with_name(f"{db_path.name}.tmp-{_file_safe(str(run['run_id']))}")
         _remove_database(tmp)
@@ -96,6 +118,7 @@ def load_warehouse(
                 con.execute("CHECKPOINT")  # everything into the main file, so no .wal travels separately
             finally:
                 con.close()
+            crashpoints.reached("duckdb_built")
             os.replace(tmp, db_path)
             _fsync_dir(db_path.parent)
         except BaseException:
@@ -157,7 +180,14 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None =
     return con.execute(sql, params or []).fetchall()[0][0]
 
 
-_PAGE_COUNTS = ("pages_in", "pages_loaded", "pages_rejected", "pages_duplicate")
+_PAGE_COUNTS = (
+    "pages_in",
+    "pages_loaded",
+    "pages_rejected",
+    "pages_duplicate",
+    "pages_extracted",
+    "pages_cached",
+)
 
 
 def _run_row(run: Mapping[str, Any], counts: Mapping[str, int]) -> pd.DataFrame:
@@ -206,20 +236,6 @@ def _previous_runs(db_path: Path) -> pa.Table | None:
         return con.sql("SELECT * FROM runs").to_arrow_table()
     finally:
         con.close()
-
-
-@contextmanager
-def _build_lock(db_path: Path) -> Iterator[None]:
-    lock_path = db_path.with_name(db_path.name + ".lock")
-    with lock_path.open("a") as lock:
-        try:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise errors.WarehouseLocked(f"another run is building {str(db_path)!r}") from exc
-        try:
-            yield
-        finally:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
 def _remove_database(path: Path) -> None:

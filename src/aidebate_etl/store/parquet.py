@@ -26,7 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from aidebate_etl import tables
+from aidebate_etl import crashpoints, tables
 
 __all__ = ["ARROW_TYPES", "KEEP_RUNS", "arrow_schema", "read_table", "write_tables"]
 
@@ -36,6 +36,7 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "float64": pa.float64(),
     "timestamp_utc": pa.timestamp("us", tz="UTC"),
     "list_string": pa.list_(pa.string()),
+    "boolean": pa.bool_(),
 }
 
 # Run folders kept on disk, the live one included: enough for a reader who resolved the symlink one or
@@ -90,6 +91,7 @@ def write_tables(
     try:
         for name, frame in frames.items():
             _write_file(name, frame, staging / f"{name}.parquet", run_id, schema_version)
+        crashpoints.reached("parquet_staged")
         final = _free_name(run_dir, "parquet")
         os.rename(staging, final)
         _fsync_dir(run_dir)
@@ -97,6 +99,7 @@ def write_tables(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _switch_link(parquet_dir, final)
+    crashpoints.reached("parquet_switched")
     _prune(parquet_dir.parent / "runs", keep=max(keep_runs, 1), live=final)
     return {name: final / f"{name}.parquet" for name in frames}
 
