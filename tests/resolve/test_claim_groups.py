@@ -162,7 +162,11 @@ def test_claim_groups_overlapping_halves_link(cut: str) -> None:
     s2 = "The second sentence says the ferry keeps its winter timetable."
     s3 = "A third sentence adds that nobody loses their job over it."
     results, labels = _build(
-        {"art_1": [("a", f"{s1} {s2}", MAYOR)], "art_2": [("b", f"{s2} {s3}", MAYOR), ("c", cut or s3, None)]}
+        {
+            "art_1": [("a", f"{s1} {s2}", MAYOR)],
+            "art_2": [("b", f"{s2} {s3}", MAYOR)],
+            "art_3": [("c", cut or s3, None)],
+        }
     )
     group_of = resolve_claim_groups(results)
     assert group_of[labels["a"]] == group_of[labels["b"]]
@@ -206,3 +210,55 @@ def test_claim_variants_rows_show_the_differences(variant: str) -> None:
     assert 0.9 < other["similarity"] < 1.0
     assert {r["claim_group_id"] for r in rows} == {group_of[labels["a"]]}
     assert all(r["n_members"] == 2 for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("page_of_b", "linked"),
+    [("art_1", False), ("art_2", True)],
+)
+def test_claim_groups_join_pages_not_a_quote_and_its_own_clause(page_of_b: str, linked: bool) -> None:
+    # A quote and the reported clause that wraps it on the same page are one remark told once: a
+    # group says the statement was reported by several pages, so it needs another page.
+    specs: dict[str, list[ClaimSpec]] = {"art_1": [("a", "utterly beyond repair", MAYOR)], "art_2": []}
+    specs[page_of_b].append(("bi", "the old pier was \u201cutterly beyond repair\u201d", MAYOR))
+    results, labels = _build({k: v for k, v in specs.items() if v})
+    group_of = resolve_claim_groups(results)
+    assert (group_of[labels["a"]] == group_of[labels["bi"]]) is linked
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "speaker_b", "linked"),
+    [
+        # a short quoted phrase with one content word links only within one known speaker's words
+        ("This was not an accident. It was a choice.", "not an accident", MAYOR, True),
+        ("This was not an accident. It was a choice.", "not an accident", "Tomas Rebane", False),
+        ("This was not an accident. It was a choice.", "not an accident", None, False),
+        # a retelling with changed words and a different name form of the same person
+        (
+            "We tried it for a year. Output went up, sick days went down, and not one client noticed "
+            "we were closed on Fridays,",
+            "output went up and sick days went down, and not one of our clients noticed we were shut",
+            MAYOR,
+            True,
+        ),
+        (
+            "The council continues to support Odile and her staff and will make no further comment.",
+            "it continued to support Ferrant and her staff.",
+            MAYOR,
+            True,
+        ),
+        # the same speaker on the same topic, but a different statement
+        (
+            "The council will support the library staff through the winter.",
+            "The library staff will get new heating before the winter, the council says.",
+            MAYOR,
+            False,
+        ),
+    ],
+)
+def test_claim_groups_short_and_retold_versions_need_the_same_speaker(
+    left: str, right: str, speaker_b: str | None, linked: bool
+) -> None:
+    results, labels = _build({"art_1": [("a", left, MAYOR)], "art_2": [("b", right, speaker_b)]})
+    group_of = resolve_claim_groups(results)
+    assert (group_of[labels["a"]] == group_of[labels["b"]]) is linked

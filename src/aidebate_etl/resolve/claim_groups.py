@@ -55,6 +55,15 @@ _EXACT_BELOW_TOKENS = 6
 # of different sentences by the same speaker (sharing a four-word phrase) scored 65. 88 sits between with
 # a margin on both sides; short segments reach 85 on unrelated text, hence the exact rule above.
 _SIMILARITY = 88.0
+# A statement retold with a few words changed ("not one client noticed we were closed" / "not one of our
+# clients noticed we were shut"): the share of a segment's content words found, in order, in a window of
+# the other claim, after light stemming and with any name of the same person counted as one word. Needs
+# four content words and the same speaker on both sides: on the own pages true retellings kept 0.85-1.0 of
+# their content words; different statements of one speaker sharing a topic kept at most 0.5.
+_SOFT_COVERAGE = 0.8
+_SOFT_MIN_CONTENT = 4
+# How much wider than the segment the matched window in the other claim may be (inserted words).
+_SOFT_WINDOW = 1.6
 # Two long texts this close as a whole are the same statement even when the pages name different
 # speakers (a misattribution is likelier than two people saying the same eight words).
 _IDENTICAL = 97.0
@@ -110,6 +119,8 @@ def _n_content(tokens: Sequence[str]) -> int:
 class _Segment:
     text: str  # normalised
     n_tokens: int
+    n_content: int
+    stems: tuple[str, ...]  # see _stems
 
 
 @dataclass(slots=True)
@@ -121,31 +132,40 @@ class _Prepared:
     segments: tuple[_Segment, ...]
     person: str | None  # batch-wide person id of the speaker, when known
     speaker_key: str | None  # folded speaker surname or organisation name, when known
+    stems: tuple[str, ...] = ()  # tokens stemmed, a known person's name parts replaced by their id
 
 
-def _segments(text: str) -> tuple[_Segment, ...]:
+def _stems(tokens: Sequence[str], names: dict[str, str]) -> tuple[str, ...]:
+    """Tokens for the soft comparison: stemmed, stopwords marked, and every part of a known person's
+    name replaced by that person's id ("Tobias" and "Wren" are the same word when both name him)."""
+    return tuple(names.get(t) or (f"_{t}" if t in _STOPWORDS else _stem(t)) for t in tokens)
+
+
+def _segments(text: str, names: dict[str, str]) -> tuple[_Segment, ...]:
     found: dict[str, _Segment] = {}
 
     def add(raw: str, min_tokens: int, min_content: int) -> None:
         norm = _normalise(raw)
         tokens = norm.split()
-        if len(tokens) >= min_tokens and _n_content(tokens) >= min_content:
-            found.setdefault(norm, _Segment(norm, len(tokens)))
+        n_content = _n_content(tokens)
+        if len(tokens) >= min_tokens and n_content >= min_content:
+            found.setdefault(norm, _Segment(norm, len(tokens), n_content, _stems(tokens, names)))
 
-    add(text, _MIN_PHRASE_TOKENS, _MIN_PHRASE_CONTENT)
+    # a whole claim or quoted phrase may have a single content word ("not an accident"); such a
+    # segment links only claims of one known speaker (see _segment_in)
+    add(text, _MIN_PHRASE_TOKENS, 1)
     sentences = _SENTENCE_END.split(text.strip())
     if len(sentences) > 1:
         for s in sentences:
             add(s, _MIN_SENTENCE_TOKENS, _MIN_SENTENCE_CONTENT)
     for m in _QUOTED.finditer(text):
-        add(next(g for g in m.groups() if g), _MIN_PHRASE_TOKENS, _MIN_PHRASE_CONTENT)
+        add(next(g for g in m.groups() if g), _MIN_PHRASE_TOKENS, 1)
     return tuple(found.values())
 
 
-def _grams(tokens: Sequence[str]) -> set[tuple[str, str, str]]:
-    return {
-        g for g in zip(tokens, tokens[1:], tokens[2:], strict=False) if any(t not in _STOPWORDS for t in g)
-    }
+def _grams(stems: Sequence[str]) -> set[tuple[str, str, str]]:
+    # on stems, so a retold statement ("continues to"/"continued to") still shares its 3-grams
+    return {g for g in zip(stems, stems[1:], stems[2:], strict=False) if any(t[0] != "_" for t in g)}
 
 
 def _speaker_of(
@@ -159,23 +179,75 @@ def _speaker_of(
     return None, key or None
 
 
+def _same_org(a: str, b: str) -> bool:
+    """ "Harbour Town" and "Harbour Town Football Club": one organisation's name is the other's start."""
+    x, y = sorted((a.split(), b.split()), key=len)
+    return y[: len(x)] == x
+
+
 def _speakers_agree(a: _Prepared, b: _Prepared) -> bool:
     if a.person is not None and b.person is not None:
         return a.person == b.person
     if a.speaker_key is None or b.speaker_key is None:
         return True
-    return a.speaker_key == b.speaker_key
+    return a.speaker_key == b.speaker_key or (
+        a.person is None and b.person is None and _same_org(a.speaker_key, b.speaker_key)
+    )
 
 
-def _segment_in(seg: _Segment, other: _Prepared) -> bool:
+def _same_speaker(a: _Prepared, b: _Prepared) -> bool:
+    """Both speakers known and the same: the evidence a short or retold version needs."""
+    if a.speaker_key is None or b.speaker_key is None:
+        return False
+    return _speakers_agree(a, b)
+
+
+_SUFFIXES = ("ing", "ed", "es", "s", "e")
+
+
+def _stem(token: str) -> str:
+    """Light suffix stripping, so "continues"/"continued" and "client"/"clients" compare equal."""
+    if len(token) > 4:
+        for suffix in _SUFFIXES:
+            if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+                return token[: -len(suffix)]
+    return token
+
+
+def _soft_contained(seg: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Most of a segment's content words appear, in order, in a window of the other claim."""
+    content = [i for i, t in enumerate(seg) if t[0] != "_"]
+    if len(content) < _SOFT_MIN_CONTENT:
+        return False
+    present = set(other)
+    if sum(1 for i in content if seg[i] in present) < _SOFT_COVERAGE * len(content):
+        return False  # cheap bound before the alignment
+    sm = difflib.SequenceMatcher(None, seg, other, autojunk=False)
+    blocks = [b for b in sm.get_matching_blocks() if b.size]
+    if not blocks:
+        return False
+    kept = {i for b in blocks for i in range(b.a, b.a + b.size)}
+    window = blocks[-1].b + blocks[-1].size - blocks[0].b
+    if window > _SOFT_WINDOW * len(seg) + 2:
+        return False
+    return sum(1 for i in content if i in kept) >= _SOFT_COVERAGE * len(content)
+
+
+def _segment_in(seg: _Segment, other: _Prepared, same_speaker: bool) -> bool:
     if seg.n_tokens > len(other.tokens):
         return False
+    if seg.n_content < _MIN_PHRASE_CONTENT and not same_speaker:
+        return False  # "not an accident" is evidence only from the same mouth
     if seg.n_tokens < _EXACT_BELOW_TOKENS:
         return f" {seg.text} " in f" {other.norm} "
-    return fuzz.partial_ratio(seg.text, other.norm) >= _SIMILARITY
+    if fuzz.partial_ratio(seg.text, other.norm) >= _SIMILARITY:
+        return True
+    return same_speaker and _soft_contained(seg.stems, other.stems)
 
 
 def _linked(a: _Prepared, b: _Prepared) -> bool:
+    if a.article_id == b.article_id:
+        return False  # groups join pages; a quote and its own reported clause meet only through them
     if (
         min(len(a.tokens), len(b.tokens)) >= _IDENTICAL_MIN_TOKENS
         and fuzz.ratio(a.norm, b.norm) >= _IDENTICAL
@@ -183,7 +255,25 @@ def _linked(a: _Prepared, b: _Prepared) -> bool:
         return True
     if not _speakers_agree(a, b):
         return False
-    return any(_segment_in(s, b) for s in a.segments) or any(_segment_in(s, a) for s in b.segments)
+    same = _same_speaker(a, b)
+    return any(_segment_in(s, b, same) for s in a.segments) or any(
+        _segment_in(s, a, same) for s in b.segments
+    )
+
+
+def _name_tokens(result: PageResult, person_of: dict[tuple[str, str], str]) -> dict[str, str]:
+    """Each word of a page's people's names and aliases -> that person's batch-wide id."""
+    article = result.article_id or ""
+    out: dict[str, str] = {}
+    for p in result.extraction.people:
+        pid = person_of.get((article, p.name))
+        if pid is None:
+            continue
+        for form in (p.name, *p.aliases):
+            for word in _normalise(form).split():
+                if len(word) > 2 and word not in _STOPWORDS:
+                    out.setdefault(word, "\u00a7" + pid)
+    return out
 
 
 def _prepare(results: Sequence[PageResult]) -> list[_Prepared]:
@@ -192,18 +282,21 @@ def _prepare(results: Sequence[PageResult]) -> list[_Prepared]:
     for r in results:
         if r.article_id is None:
             continue
+        names = _name_tokens(r, person_of)
         for c in r.extraction.claims:
             norm = _normalise(c.text)
+            tokens = tuple(norm.split())
             person, key = _speaker_of(r.article_id, c, person_of)
             out.append(
                 _Prepared(
                     claim_id=ids.claim_id(r.article_id, c.kind, c.start_char, c.end_char),
                     article_id=r.article_id,
                     norm=norm,
-                    tokens=tuple(norm.split()),
-                    segments=_segments(c.text),
+                    tokens=tokens,
+                    segments=_segments(c.text, names),
                     person=person,
                     speaker_key=key,
+                    stems=_stems(tokens, names),
                 )
             )
     out.sort(key=lambda p: p.claim_id)
@@ -213,7 +306,7 @@ def _prepare(results: Sequence[PageResult]) -> list[_Prepared]:
 def _candidate_pairs(prepared: Sequence[_Prepared]) -> list[tuple[int, int]]:
     postings: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, p in enumerate(prepared):
-        for g in _grams(p.tokens):
+        for g in _grams(p.stems):
             postings[g].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
