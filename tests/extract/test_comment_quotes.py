@@ -144,3 +144,44 @@ def test_comment_quotes_claim_index_none_without_overlap(claims: tuple[Claim, ..
     (q,) = extract_comment_quotes(_structure("“met on Tuesday to discuss the ferry timetable”"), claims)
     assert q.claim_index is None
     assert STRUCTURE_BODY[q.article_start : q.article_end] == "met on Tuesday to discuss the ferry timetable"
+
+
+NESTED_PARAGRAPHS = (
+    "The mayor said the old pier was \u201ca right shambles\u201d and would close in May.",
+    "Traders said three words are not a plan.",
+)
+NESTED_BODY = "\n\n".join(NESTED_PARAGRAPHS)
+NESTED_CLAIMS = (
+    Claim(
+        "indirect",
+        "the old pier was \u201ca right shambles\u201d and would close in May.",
+        NESTED_BODY.index("the old pier"),
+        NESTED_BODY.index("in May.") + len("in May."),
+        "Odile Ferrant",
+        "person",
+    ),
+    Claim(
+        "direct",
+        "a right shambles",
+        NESTED_BODY.index("a right shambles"),
+        NESTED_BODY.index("a right shambles") + len("a right shambles"),
+        "Odile Ferrant",
+        "person",
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("comment", "found"),
+    [
+        # three words, but word for word the mayor's quoted phrase: the tighter direct claim is quoted
+        ("\u201ca right shambles\u201d is one way to put it.", [("a right shambles", 1)]),
+        # three words the article says, but not as anyone's quote: chance, not a quotation
+        ("\u201cnot a plan\u201d indeed.", []),
+    ],
+)
+def test_comment_quotes_short_span_only_when_it_is_a_quote(comment: str, found: list) -> None:
+    comments = (ParsedComment(position=1, depth=0, parent_position=None, author="reader", body=comment),)
+    structure = PageStructure(title="Pier", subtitle=None, paragraphs=NESTED_PARAGRAPHS, comments=comments)
+    quotes = extract_comment_quotes(structure, NESTED_CLAIMS)
+    assert [(q.quoted_text, q.claim_index) for q in quotes] == found

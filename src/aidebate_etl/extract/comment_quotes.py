@@ -24,6 +24,8 @@ __all__ = ["extract_comment_quotes"]
 # Fewest words a quoted span must have: three-word spans ("the new normal") recur in any long article
 # by chance, while four words in the article's order are already rare enough to be a quotation.
 MIN_QUOTE_WORDS = 4
+# A shorter span counts only when it is, word for word, an attributed direct quote of the article.
+MIN_CLAIM_QUOTE_WORDS = 3
 # rapidfuzz partial_ratio (0-100) of the quoted span against its best window in the body, from this
 # many words on. Calibrated on the seed comment threads: the four quotes of the article scored 100 after
 # folding (one cut with a leading ellipsis, one with a mis-typed closing mark); the ten spans that did
@@ -187,12 +189,27 @@ def _align(quote: str, folded_body: str, body_map: list[int], body: str) -> _Mat
 
 
 def _claim_at(claims: Sequence[Claim], start: int, end: int) -> int | None:
-    best, best_overlap = None, 0
+    """The claim the matched span overlaps most; among equals the tightest one, so a phrase quoted
+    inside a reported clause goes to the direct quote, not to the clause around it."""
+    best, best_key = None, (0, 0)
     for i, c in enumerate(claims):
         overlap = min(end, c.end_char) - max(start, c.start_char)
-        if overlap > best_overlap:
-            best, best_overlap = i, overlap
+        key = (overlap, -(c.end_char - c.start_char))
+        if overlap > 0 and key > best_key:
+            best, best_key = i, key
     return best
+
+
+def _short_claim_quote(quote: str, claims: Sequence[Claim]) -> _Match | None:
+    """A span too short to align on its own that is word for word a direct quote of the article: the
+    reader is quoting the quoted phrase ("a right palaver"), which chance does not explain."""
+    folded = _fold_with_map(quote)[0]
+    if len(folded.split()) < MIN_CLAIM_QUOTE_WORDS:
+        return None
+    for c in claims:
+        if c.kind == "direct" and c.speaker_name and _fold_with_map(c.text)[0] == folded:
+            return _Match(1.0, c.start_char, c.end_char)
+    return None
 
 
 def extract_comment_quotes(structure: PageStructure, claims: Sequence[Claim]) -> tuple[CommentQuote, ...]:
@@ -207,7 +224,9 @@ def extract_comment_quotes(structure: PageStructure, claims: Sequence[Claim]) ->
         for span in _quoted_spans(text):
             for alternatives in _pieces(text, span):
                 for a, b in alternatives:
-                    match = _align(text[a:b], folded_body, body_map, body)
+                    match = _align(text[a:b], folded_body, body_map, body) or _short_claim_quote(
+                        text[a:b], claims
+                    )
                     if match is None:
                         continue
                     found.append(
