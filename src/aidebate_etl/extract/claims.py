@@ -184,6 +184,12 @@ class _ClaimFinder:
             ref = self.index.ref_starting_at(pos + acc.end())
             return self._resolved(ref, q.open_pos, "according to", "according_to") if ref else None
         ref = self.index.ref_starting_at(at)
+        owner = self.index.mouthpiece_owner(at) if ref is None else None
+        if owner is not None:
+            # "…," a spokesman for the Harbour Trust said: the owner speaks through its mouthpiece
+            verb = verb_at(body, skip_fillers_forward(body, owner.end))
+            if verb is not None:
+                return self._resolved(owner, q.open_pos, body[verb[1] : verb[2]], None)
         if ref is not None:
             verb = verb_at(body, skip_fillers_forward(body, ref.end))
             # an appositive between name and verb: "Lee, 46, said" / "Lee, the mayor of X, said"
@@ -195,7 +201,7 @@ class _ClaimFinder:
             return None
         verb = verb_at(body, at)
         if verb is not None:
-            ref = self.index.ref_starting_at(verb[2])
+            ref = self.index.mouthpiece_owner(verb[2]) or self.index.ref_starting_at(verb[2])
             if ref is not None:
                 return self._resolved(ref, q.open_pos, body[verb[1] : verb[2]], None)
             if body[verb[1] : verb[2]].endswith("ing"):
@@ -312,6 +318,15 @@ class _ClaimFinder:
         for e_pos, name, kind, para, _spoke in reversed(self.salience.entries):
             if e_pos < pos and para == here and kind == "person":
                 return (name, kind)
+        # else the one person the paragraph before was about, when nobody else spoke or acted there
+        # (a profile's introduction, then the person's words in a paragraph of their own)
+        before = {
+            (name, kind)
+            for e_pos, name, kind, para, _spoke in self.salience.entries
+            if e_pos < pos and para == here - 1
+        }
+        if len(before) == 1 and next(iter(before))[1] == "person":
+            return next(iter(before))
         return None
 
     def _ends_clause(self, pos: int) -> bool:

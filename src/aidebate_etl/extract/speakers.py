@@ -98,6 +98,7 @@ PRONOUN_REACH_PARAGRAPHS = 2
 _PRONOUN_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 _KIN_COMPOUND = re.compile(r"([a-z]+)-of-[a-z0-9]+$")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:[-&][A-Z]{2,})*$")
+_MOUTHPIECE_FROM = re.compile(r"(?:an?|the)\s+(?:[a-z]+\s+)?([a-z]+)\s+(?:from|of|by|for)\s+(?:the\s+)?")
 _APPOSITIVE_AGE = re.compile(r",\s*\d{1,3},\s*")
 _APPOSITIVE_ANY = re.compile(r",\s*(?:a|an|the|who|whose|\d{1,3})\b[^,;:!?\"“”‘’]{0,80},\s*")
 _OF_PHRASE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -277,7 +278,18 @@ class SpeakerIndex:
         for ref in self.refs_between(start, stop):
             if ref.kind in ("name", "org", "org_epithet", "epithet"):
                 return ref
-        return self.ref_starting_at(start)
+        # "according to a statement from Skyline Air": the owner of the mouthpiece
+        owner = self.mouthpiece_owner(start, stop)
+        return owner if owner is not None else self.ref_starting_at(start)
+
+    def mouthpiece_owner(self, pos: int, stop: int | None = None) -> Ref | None:
+        """At ``pos``, "a spokesman for X" / "a statement from the X": the reference X."""
+        while pos < len(self.body) and self.body[pos] in " \t":
+            pos += 1
+        m = _MOUTHPIECE_FROM.match(self.body, pos, stop if stop is not None else len(self.body))
+        if m and m.group(1).lower() in MOUTHPIECE_NOUNS:
+            return self.ref_starting_at(m.end())
+        return None
 
     def ref_ending_at(self, pos: int, floor: int) -> Ref | None:
         """The reference that ends at ``pos`` (before blanks), or an unlisted capitalised name."""
@@ -357,7 +369,18 @@ class SpeakerIndex:
                 return True
         # "Lee, whose film opens today, is …": a sentence-initial name before a long appositive
         at_start = all(w[:1].isupper() for w in body[sent_start : ref.start].split())
-        return clause_start and at_start and orig[:1] == ","
+        if clause_start and at_start and orig[:1] == ",":
+            return True
+        # "Her neighbour, Kim Lee, was less alarmed": the name in apposition to a short subject
+        before = body[sent_start : ref.start].rstrip()
+        after = re.match(r",\s*([a-z]+)\b", orig)
+        return bool(
+            before.endswith(",")
+            and "," not in before[:-1]
+            and len(before.split()) <= MAX_EPITHET_WORDS
+            and after
+            and after.group(1) not in FUNCTION_WORDS
+        )
 
     def after_preposition(self, ref: Ref, floor: int) -> bool:
         """Is the reference the object of a preposition ("aim at Lee", "with former CEO Lee")?"""
@@ -677,6 +700,8 @@ def _role_conflict(noun: str, roles: set[str]) -> bool:
     return not any(r in g for g in groups for r in roles)
 
 
+# Weight of a pronoun in the named person's own sentence, against 1 for the next sentence's.
+SAME_SENTENCE_VOTE = 0.5
 # Subject and reflexive pronouns only: "his colleague Ana" or "told her" point at someone else as
 # often as at the person named in the sentence.
 _MALE = re.compile(r"\b(?:he|himself)\b", re.I)
@@ -688,9 +713,9 @@ def infer_genders(index: SpeakerIndex, sentences: Sequence[tuple[int, int]]) -> 
     next to a name, and the pronouns of sentences (and the sentence after) where that person is the
     only one named. Used only to keep "she" from resolving to a man and "he" to a woman."""
     body = index.body
-    votes: dict[str, list[int]] = {}
+    votes: dict[str, list[float]] = {}
 
-    def vote(name: str, m: int, f: int) -> None:
+    def vote(name: str, m: float, f: float) -> None:
         v = votes.setdefault(name, [0, 0])
         v[0] += m
         v[1] += f
@@ -725,15 +750,19 @@ def infer_genders(index: SpeakerIndex, sentences: Sequence[tuple[int, int]]) -> 
             continue
         (name,) = names
         first = min(r.end for r in index.refs_between(s0, s1) if r.kind == "name")
-        text = outside(first, s1)  # pronouns before the name refer back to someone else
+        # pronouns before the name refer back to someone else; those after it in its own sentence
+        # count half ("Lee's lawyer, Kim Ode, said he would appeal" is about the client as often as not)
+        text = outside(first, s1)
+        half = SAME_SENTENCE_VOTE
+        vote(name, half * len(_MALE.findall(text)), half * len(_FEMALE.findall(text)))
         if i + 1 < len(sentences):
             n0, n1 = sentences[i + 1]
             # a new paragraph often turns back to the article's main subject: its pronoun is no vote
             # for anyone else
             follows = "\n\n" not in body[s1:n0] or name == main
             if follows and not any(r.kind == "name" for r in index.refs_between(n0, n1)):
-                text += " " + outside(n0, n1)
-        vote(name, len(_MALE.findall(text)), len(_FEMALE.findall(text)))
+                text = outside(n0, n1)
+                vote(name, len(_MALE.findall(text)), len(_FEMALE.findall(text)))
     genders = {}
     for name, (m, f) in votes.items():
         if m >= 2 * f + 1:

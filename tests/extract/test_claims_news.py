@@ -1,0 +1,241 @@
+"""extract_claims on invented passages in the style of wire and broadsheet copy (every name, place and
+event is fiction): long quotes split by their attribution, spokespeople, alternating speakers, pronoun
+chains across paragraphs, nested quotes, statements, letters and posts. Exact claims and speakers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from aidebate_etl.extract.claims import extract_claims
+from aidebate_etl.records import Mention, PagePerson, PageStructure
+
+Expected = list[tuple[str, str | None, str]]
+
+
+def _claims(paragraphs: tuple[str, ...], names: tuple[str, ...]) -> Expected:
+    """(kind, speaker, text) of a page whose people (full name, and surname as an alias) are given."""
+    structure = PageStructure(title="Headline", subtitle=None, paragraphs=paragraphs)
+    body = structure.body
+    mentions: list[Mention] = []
+    for name in names:
+        for form in sorted({name, name.split()[-1]}, key=len, reverse=True):
+            for m in re.finditer(r"\b" + re.escape(form) + r"\b", body):
+                if not any(x.start_char <= m.start() < x.end_char for x in mentions):
+                    mentions.append(Mention(name, form, "body", m.start(), m.end()))
+    claims = extract_claims(structure, [PagePerson(n) for n in names], mentions)
+    return [(c.kind, c.speaker_name, c.text) for c in claims]
+
+
+PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
+    (
+        "wire: a long quote split by 'said X, a spokeswoman for Y'; the second half continues her",
+        (
+            '"The reservoir is at its lowest level in thirty years, and we cannot rule out restrictions," '
+            "said Mara Lindholm, a spokeswoman for Orvale Water. "
+            '"We are asking every household to cut use by a fifth. If the dry weather continues into '
+            'August, a hosepipe ban is likely."',
+        ),
+        ("Mara Lindholm",),
+        [
+            (
+                "direct",
+                "Mara Lindholm",
+                "The reservoir is at its lowest level in thirty years, and we cannot rule out restrictions,",
+            ),
+            (
+                "direct",
+                "Mara Lindholm",
+                "We are asking every household to cut use by a fifth. If the dry weather continues into "
+                "August, a hosepipe ban is likely.",
+            ),
+        ],
+    ),
+    (
+        "an unnamed spokesperson after or before the verb: the organisation speaks",
+        (
+            "\u201cWe are reviewing the footage,\u201d a spokesman for Marlow Police said.",
+            "\u201cNo decision has been taken,\u201d said a spokeswoman for the Lantern Trust.",
+        ),
+        (),
+        [
+            ("direct", "Marlow Police", "We are reviewing the footage,"),
+            ("direct", "Lantern Trust", "No decision has been taken,"),
+        ],
+    ),
+    (
+        "street interview: two speakers alternate, named once and then by pronoun",
+        (
+            "\u201cOf course we are worried,\u201d said Lena Okafor, who runs a bakery on the high street.",
+            "Her neighbour, Dev Malik, was less alarmed. \u201cWe have seen floods before,\u201d he said. "
+            "\u201cWe will see them again.\u201d",
+            "Okafor shook her head. \u201cNot like this,\u201d she said.",
+        ),
+        ("Lena Okafor", "Dev Malik"),
+        [
+            ("direct", "Lena Okafor", "Of course we are worried,"),
+            ("direct", "Dev Malik", "We have seen floods before,"),
+            ("direct", "Dev Malik", "We will see them again."),
+            ("direct", "Lena Okafor", "Not like this,"),
+        ],
+    ),
+    (
+        "court report: she/he across paragraphs with a judge, a defendant and his lawyer",
+        (
+            "Judge Helen Marsh sentenced Arthur Keane to six years on Friday.",
+            "\u201cYou showed no remorse at any stage,\u201d she told him.",
+            "Keane, 54, showed no reaction. His lawyer, Simone Adair, said he would appeal.",
+            "\u201cHe maintains his innocence,\u201d she said outside court.",
+        ),
+        ("Helen Marsh", "Arthur Keane", "Simone Adair"),
+        [
+            ("direct", "Helen Marsh", "You showed no remorse at any stage,"),
+            ("indirect", "Simone Adair", "he would appeal."),
+            ("direct", "Simone Adair", "He maintains his innocence,"),
+        ],
+    ),
+    (
+        "a single-quoted remark nested inside a double-quoted one stays part of it",
+        (
+            "\u201cWhen the inspector told me \u2018this building is finished\u2019, I laughed,\u201d "
+            "said Rosa Imbert.",
+        ),
+        ("Rosa Imbert",),
+        [
+            (
+                "direct",
+                "Rosa Imbert",
+                "When the inspector told me \u2018this building is finished\u2019, I laughed,",
+            )
+        ],
+    ),
+    (
+        "a written statement, a letter and a social media post",
+        (
+            "In a statement, the Harbour Authority said: \u201cSafety is our first concern.\u201d",
+            "In a letter to residents seen by this newspaper, the council\u2019s chief executive, "
+            "Mirela Dunn, wrote: \u201cWe recognise the disruption this has caused.\u201d",
+            "Paul Hendry, the former minister, posted on social media: "
+            "\u201cToday is a sad day for the town.\u201d",
+            "In a second post he wrote that the count had been \u201cfair and quick\u201d.",
+        ),
+        ("Mirela Dunn", "Paul Hendry"),
+        [
+            ("direct", "Harbour Authority", "Safety is our first concern."),
+            ("direct", "Mirela Dunn", "We recognise the disruption this has caused."),
+            ("direct", "Paul Hendry", "Today is a sad day for the town."),
+            ("indirect", "Paul Hendry", "the count had been \u201cfair and quick\u201d."),
+            ("direct", "Paul Hendry", "fair and quick"),
+        ],
+    ),
+    (
+        "a quote opening its paragraph, attributed at the end with an appositive",
+        (
+            "\u201cWe were never consulted. Not once, not by letter, not by phone,\u201d said Ama Ofori, "
+            "chair of the residents\u2019 group. She said the group would appeal.",
+        ),
+        ("Ama Ofori",),
+        [
+            ("direct", "Ama Ofori", "We were never consulted. Not once, not by letter, not by phone,"),
+            ("indirect", "Ama Ofori", "the group would appeal."),
+        ],
+    ),
+    (
+        "the attribution in the middle of one sentence: two claims",
+        ("\u201cThe figures,\u201d Dunn said, \u201cspeak for themselves.\u201d",),
+        ("Mirela Dunn",),
+        [("direct", "Mirela Dunn", "The figures,"), ("direct", "Mirela Dunn", "speak for themselves.")],
+    ),
+    (
+        "profile: a paragraph about one person, then her words in a paragraph of their own",
+        (
+            "Ilse Brandt has farmed the valley since 1979.",
+            "\u201cIt is the worst harvest I have seen. The rain came in the wrong month and the frost came "
+            "twice.\u201d",
+            "Brandt said the co-operative would ask the government for emergency help.",
+        ),
+        ("Ilse Brandt",),
+        [
+            (
+                "direct",
+                "Ilse Brandt",
+                "It is the worst harvest I have seen. The rain came in the wrong month and the frost "
+                "came twice.",
+            ),
+            ("indirect", "Ilse Brandt", "the co-operative would ask the government for emergency help."),
+        ],
+    ),
+    (
+        "wire copy with straight quotes: reported speech, then an analyst who disagrees",
+        (
+            "BRIDGEPORT (Wire) - Jonas Pike, the port's director, said on Monday that cargo volumes fell "
+            "12 percent in the first quarter.",
+            '"It is a difficult year, but it is not a crisis," Pike told reporters. '
+            '"We have been here before."',
+            "Aurelie Dumas, an analyst at Corran Securities, disagreed. "
+            '"The decline is structural," she said. "Shipping lines are not coming back."',
+        ),
+        ("Jonas Pike", "Aurelie Dumas"),
+        [
+            ("indirect", "Jonas Pike", "cargo volumes fell 12 percent in the first quarter."),
+            ("direct", "Jonas Pike", "It is a difficult year, but it is not a crisis,"),
+            ("direct", "Jonas Pike", "We have been here before."),
+            ("direct", "Aurelie Dumas", "The decline is structural,"),
+            ("direct", "Aurelie Dumas", "Shipping lines are not coming back."),
+        ],
+    ),
+    (
+        "a role epithet, a naming verb and a pronoun of the other gender",
+        (
+            "Marta Quist, the finance minister, defended the budget on Tuesday.",
+            "\u201cEvery pound is accounted for,\u201d the minister said.",
+            "Opposition leader Leon Brasseur called it \u201ca budget for nobody\u201d.",
+            "\u201cShe has run out of ideas,\u201d he said.",
+        ),
+        ("Marta Quist", "Leon Brasseur"),
+        [
+            ("direct", "Marta Quist", "Every pound is accounted for,"),
+            ("direct", "Leon Brasseur", "a budget for nobody"),
+            ("direct", "Leon Brasseur", "She has run out of ideas,"),
+        ],
+    ),
+    (
+        "an organisation named in 'according to a statement from', then 'the company said'",
+        (
+            "The airline cancelled 40 flights on Sunday, according to a statement from Skyline Regional.",
+            "The company said it expected to run a full timetable by Tuesday.",
+        ),
+        (),
+        [
+            ("indirect", "Skyline Regional", "The airline cancelled 40 flights on Sunday"),
+            ("indirect", "Skyline Regional", "it expected to run a full timetable by Tuesday."),
+        ],
+    ),
+    (
+        "a quote running over two paragraphs, re-opened on the second",
+        (
+            "Odile Ferrant, who chairs the board, said: \u201cWe have listened to every objection.",
+            "\u201cBut the harbour cannot stand still while the town around it changes.\u201d",
+        ),
+        ("Odile Ferrant",),
+        [
+            ("direct", "Odile Ferrant", "We have listened to every objection."),
+            (
+                "direct",
+                "Odile Ferrant",
+                "But the harbour cannot stand still while the town around it changes.",
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "names", "expected"),
+    [pytest.param(p, n, e, id=label) for label, p, n, e in PASSAGES],
+)
+def test_claims_news_passages(
+    paragraphs: tuple[str, ...], names: tuple[str, ...], expected: Expected
+) -> None:
+    assert _claims(paragraphs, names) == expected
