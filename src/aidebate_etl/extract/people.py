@@ -623,7 +623,8 @@ def _discover_article(segs: Sequence[_Segment], nlp: Language, common: frozenset
                     _note(found, seg, s, e, "credit", common)
                 else:
                     bare.append((seg, s, e))
-    for (seg, s, e), doc in zip(bare, nlp.pipe([seg.text[s:e] for seg, s, e in bare]), strict=True):
+    docs = nlp.pipe([seg.text[s:e] for seg, s, e in bare]) if bare else ()
+    for (seg, s, e), doc in zip(bare, docs, strict=True):
         if _bare_byline_is_name(doc, nlp):
             _note(found, seg, s, e, "credit", common)
     for seg in article:
