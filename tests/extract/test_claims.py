@@ -352,6 +352,11 @@ def test_claims_organisation_speakers(paragraphs, expected) -> None:
             (),
             [("indirect", "Lumora", "sales had slowed sharply.")],
         ),
+        (  # ... but not after an article or adjective: a party or nationality, nobody named
+            ("Shares in Lumora fell. A senior Republican said the bill was dead on arrival.",),
+            (),
+            [],
+        ),
         (  # a possessive inside an appositive does not hide the name before it
             (
                 "Sen. Ray Odum, the committee\u2019s ranking Democrat, said the plan was "

@@ -305,6 +305,9 @@ class SpeakerIndex:
         prev = re.search(r"([A-Za-z]+)\s*$", self.body[max(floor, m.start() - 20) : m.start()])
         if prev and prev.group(1).lower() in PREPOSITIONS:
             return None  # "pensioners in Lower Ashby say": a place, not the speaker
+        single = not re.search(r"\s", m.group(0))
+        if single and prev and (prev.group(1).islower() or prev.group(1) in ("A", "An", "The", "One")):
+            return None  # "a senior Republican said": a party, nationality or role, not a name
         return self._new_name(m.start(), pos)
 
     def _new_name(self, pos: int, end: int | None = None) -> Ref | None:
