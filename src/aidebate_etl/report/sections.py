@@ -494,13 +494,6 @@ class ReportData:
         counts = Counter(f"{r.table_name}: {r.check_name}" for r in self.rejects)
         return counts.most_common()
 
-    @property
-    def threads_by_article(self) -> dict[str, list[ThreadRow]]:
-        grouped: dict[str, list[ThreadRow]] = defaultdict(list)
-        for t in self.threads:
-            grouped[t.source_file].append(t)
-        return dict(grouped)
-
 
 TABLES = ("sources", "articles", "comments", "people", "mentions", "claims", "comment_quotes", "rejects")
 
