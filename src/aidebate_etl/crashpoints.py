@@ -7,9 +7,10 @@ variables, ``reached`` costs one dictionary lookup.
 
 Points, in run order: ``locked`` (lock taken, nothing written), ``page_extracted`` (one page extracted
 in this process), ``cache_entry_written`` (a cache entry's temp file written, not yet renamed),
-``parquet_staged`` (every Parquet file written, not yet switched in), ``parquet_switched`` (Parquet
-switched, DuckDB not yet), ``duckdb_built`` (the new DuckDB file complete beside the live one, not yet
-swapped in), ``published``.
+``parquet_staged`` (every Parquet file written under a temporary name), ``duckdb_built`` (the new
+DuckDB file complete beside the live one, not yet swapped in), ``duckdb_switched`` (DuckDB swapped in,
+the Parquet link not yet: the only moment the two disagree), ``parquet_switched`` (both switched, old
+sets not yet pruned), ``published`` (cache not yet pruned).
 """
 
 from __future__ import annotations

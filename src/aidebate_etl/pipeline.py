@@ -45,7 +45,7 @@ from aidebate_etl.store.duckdb import load_warehouse
 from aidebate_etl.store.leftovers import remove_leftovers
 from aidebate_etl.store.lock import held_for
 from aidebate_etl.store.lock import warehouse_lock as _store_lock
-from aidebate_etl.store.parquet import write_tables
+from aidebate_etl.store.parquet import switch_tables, write_tables
 from aidebate_etl.validate import validate_frames
 from aidebate_etl.version import CODE_VERSION, SCHEMA_VERSION
 
@@ -261,8 +261,8 @@ def with_derived_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFra
 def publish_tables(
     frames: dict[str, pd.DataFrame], rejects: pd.DataFrame, warehouse: Path, run: RunInfo
 ) -> dict[str, Path]:
-    """Parquet first (switched in atomically), then the DuckDB file rebuilt from it and swapped in, then
-    the page cache pruned to the pages this run saw.
+    """Parquet written, the DuckDB file rebuilt from it and swapped in, the Parquet set switched in,
+    then the page cache pruned to the pages this run saw.
 
     Runs under the warehouse lock: the run's own (taken at its start, possibly by another process of
     the same run) or, when called on its own, taken here.
@@ -273,8 +273,15 @@ def publish_tables(
         out = with_derived_tables(dict(frames))
         out["rejects"] = rejects
         parquet_dir = warehouse / PARQUET_DIR
-        written = write_tables(out, parquet_dir, run_id=run.run_id, schema_version=run.schema_version)
-        load_warehouse(parquet_dir, warehouse / DB_NAME, run=run.as_row())
+        written = write_tables(
+            out, parquet_dir, run_id=run.run_id, schema_version=run.schema_version, switch=False
+        )
+        folder = next(iter(written.values())).parent
+        # DuckDB is built from the new set before either is switched in, then the two are switched one
+        # right after the other (two renames): a kill can only split them between those two renames.
+        load_warehouse(folder, warehouse / DB_NAME, run=run.as_row())
+        crashpoints.reached("duckdb_switched")
+        switch_tables(parquet_dir, folder)
         crashpoints.reached("published")
         # Only now: until the new warehouse is live, the previous one may still need re-running from it.
         PageCache.in_warehouse(warehouse).prune(frames["sources"]["sha256"].dropna())

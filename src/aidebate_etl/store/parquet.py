@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 
 from aidebate_etl import crashpoints, tables
 
-__all__ = ["ARROW_TYPES", "KEEP_RUNS", "arrow_schema", "read_table", "write_tables"]
+__all__ = ["ARROW_TYPES", "KEEP_RUNS", "arrow_schema", "read_table", "switch_tables", "write_tables"]
 
 ARROW_TYPES: dict[str, pa.DataType] = {
     "string": pa.string(),
@@ -74,10 +74,13 @@ def write_tables(
     run_id: str,
     schema_version: str,
     keep_runs: int = KEEP_RUNS,
+    switch: bool = True,
 ) -> dict[str, Path]:
     """Write every frame as ``<table>.parquet`` and switch ``parquet_dir`` to the new set atomically.
 
     Returns each table's file under its run folder (the resolved path, which later runs do not change).
+    ``switch=False`` leaves ``parquet_dir`` on the previous set: the caller switches with
+    ``switch_tables`` once everything built from the new set (the DuckDB file) is in place too.
     """
     unknown = sorted(set(frames) - set(tables.TABLES))
     if unknown:
@@ -98,10 +101,16 @@ def write_tables(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _switch_link(parquet_dir, final)
-    crashpoints.reached("parquet_switched")
-    _prune(parquet_dir.parent / "runs", keep=max(keep_runs, 1), live=final)
+    if switch:
+        switch_tables(parquet_dir, final, keep_runs=keep_runs)
     return {name: final / f"{name}.parquet" for name in frames}
+
+
+def switch_tables(parquet_dir: Path, folder: Path, *, keep_runs: int = KEEP_RUNS) -> None:
+    """Point ``parquet_dir`` at ``folder`` (a set write_tables wrote) in one rename; prune old sets."""
+    _switch_link(parquet_dir, folder)
+    crashpoints.reached("parquet_switched")
+    _prune(parquet_dir.parent / "runs", keep=max(keep_runs, 1), live=folder)
 
 
 def _write_file(name: str, frame: pd.DataFrame, path: Path, run_id: str, schema_version: str) -> None:
