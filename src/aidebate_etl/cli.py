@@ -148,7 +148,15 @@ def sql(
     if not db.exists():
         console.print(f"[red]error:[/] no warehouse at {db}; run `aidebate-etl run` first")
         raise typer.Exit(2)
-    with duckdb.connect(str(db), read_only=True) as con:
+    # Read-only, so the query cannot change the warehouse; it runs as given (it is the user's own SQL)
+    # and nothing is pasted into it. A run in progress builds its DuckDB beside this file, so neither
+    # blocks the other.
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        console.print(f"[red]error:[/] cannot open {db} read-only: {exc}")
+        raise typer.Exit(1) from exc
+    with con:
         try:
             cursor = con.execute(query)
             if cursor.description is None:  # a statement with no result set
