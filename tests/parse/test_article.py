@@ -306,3 +306,20 @@ def test_article_gallery_agency_only_credits(parsed_page) -> None:
     )
     assert s.image_credits == ("Reuters", "Éloïse Garnier/AFP", "AFP via Getty Images", "EPA")
     assert "of 4" not in s.body
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # A site name over a menu bar whose cells a copy kept apart only by runs of spaces.
+        "The Dunmere Evening Lamp\nHome  Town  Farming  Letters  Jobs",
+        # A shouted site name with a section tab, over a breadcrumb trail.
+        "THE DUNMERE LAMP  |  Weekend\nTown \u203a Rivers \u203a Bridges",
+        # A live-status row with a relative timestamp.
+        "Dunmere live\nLIVE  Updated 12 min ago",
+    ],
+)
+def test_article_title_skips_site_name_over_menu_and_status_row(top: str) -> None:
+    page = f"{top}\n\nFootbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n"
+    s = parse_page(page)
+    assert (s.title, s.paragraphs) == ("Footbridge at Hobb's Ford to reopen in June", (_LEAD,))

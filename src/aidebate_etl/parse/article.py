@@ -93,7 +93,24 @@ def is_furniture(text: str) -> bool:
         or contains_cue(text, lexicon.THREAD_FURNITURE_CUES)
     ):
         return True
-    return bool(_COUNTER_RE.match(text) or _BREADCRUMB_RE.match(text) or is_time_text(text))
+    return bool(
+        _COUNTER_RE.match(text) or _BREADCRUMB_RE.match(text) or is_time_text(text) or _is_meta_row(text)
+    )
+
+
+_ROW_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+# Cells of a status row ("LIVE | Updated 5 min ago") are a word or a timestamp.
+MAX_STATUS_CELL_WORDS = 3
+
+
+def _is_meta_row(text: str) -> bool:
+    """A row of short cells one of which is a timestamp: a status or dateline bar, not prose."""
+    cells = _ROW_SEPARATOR.split(text)
+    return (
+        len(cells) > 1
+        and any(is_time_text(c) for c in cells)
+        and all(is_time_text(c) or len(c.split()) <= MAX_STATUS_CELL_WORDS for c in cells)
+    )
 
 
 def is_head_furniture(text: str) -> bool:
@@ -172,7 +189,11 @@ def find_title(lines: list[Line]) -> int:
     # A masthead ("Site Name — what the site is about") and the browser's page title ("Headline | Site")
     # are headline-shaped lines above the headline; they give way to it when it follows.
     texts = {_bare(c.text) for c in candidates}
-    proper = [c for c in candidates if not (_is_masthead(c.text) or _is_page_title(c.text, texts))]
+    proper = [
+        c
+        for c in candidates
+        if not (_is_masthead(c.text) or _is_page_title(c.text, texts) or _above_menu(lines, c.index))
+    ]
     candidates = proper or candidates
     long_enough = [c for c in candidates if len(c.text.split()) >= MIN_TITLE_WORDS]
     for cand in long_enough:
@@ -207,6 +228,12 @@ def _is_masthead(text: str) -> bool:
         and len(tag) >= MIN_TAGLINE_WORDS
         and all(not w[:1].isupper() for w in tag)
     )
+
+
+def _above_menu(lines: list[Line], index: int) -> bool:
+    """The site name sits directly above the section menu; a headline never does."""
+    nxt = next((ln for ln in lines[index + 1 :] if not ln.blank), None)
+    return nxt is not None and bool(_BREADCRUMB_RE.match(nxt.text))
 
 
 def _is_page_title(text: str, candidates: set[str]) -> bool:

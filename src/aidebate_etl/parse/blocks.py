@@ -20,6 +20,13 @@ TAB_WIDTH = 4
 # Characters that render as nothing or as a plain space in a browser and only get in the way of matching.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]+")
+# A run of two or more spaces inside a line is how a copy keeps the gap between the cells of a menu bar or a
+# meta row ("News  Sport  Jobs", "handle  parent • 3 hours ago").
+_GAP = re.compile(r"(?<=\S)[ \t\u00a0\u2002\u2003\u3000]{2,}(?=\S)")
+# Cells are labels of a few words; a longer run is prose with a double space after a full stop.
+MAX_CELL_WORDS = 4
+_SEPARATOR_CELL = re.compile(r"^[|›»>/·•–—-]$")
+CELL_SEPARATOR = " | "
 
 # Closing quotes and brackets may follow the punctuation that ends a sentence ('… he said.”').
 _CLOSERS = "\"'”’»)]*"
@@ -47,8 +54,25 @@ def split_lines(text: str) -> list[Line]:
         expanded = raw.replace("\u00a0", " ").expandtabs(TAB_WIDTH)
         stripped = expanded.lstrip(" ")
         indent = len(expanded) - len(stripped)
-        lines.append(Line(i, _SPACES.sub(" ", stripped).strip(), indent))
+        lines.append(Line(i, _SPACES.sub(" ", _mark_cells(stripped)).strip(), indent))
     return lines
+
+
+def _mark_cells(text: str) -> str:
+    """Keep the cell boundaries of a menu bar or meta row as an explicit separator before spaces collapse.
+
+    Only rows of short, unpunctuated cells are marked, so that prose typed with two spaces after a full stop
+    keeps its single space; a row that already prints its own separators needs no marking.
+    """
+    cells = _GAP.split(text.strip())
+    if len(cells) < 2 or any(_SEPARATOR_CELL.match(c) for c in cells):
+        return text
+    # One stray double space is common typing noise; a single gap marks a cell only before a timestamp.
+    if len(cells) == 2 and not is_time_text(_SPACES.sub(" ", cells[1])):
+        return text
+    if any(len(c.split()) > MAX_CELL_WORDS or c.rstrip()[-1:] in ".,;:!?" for c in cells):
+        return text
+    return CELL_SEPARATOR.join(cells)
 
 
 def group_blocks(lines: list[Line]) -> list[list[Line]]:

@@ -406,7 +406,7 @@ _MONTH = "(?:" + "|".join(MONTHS) + r")\.?"
 # Timestamps printed next to a comment or under a byline, relative ("3 hours ago") or absolute.
 TIME_PATTERNS = (
     re.compile(
-        r"^(?:about |over |almost )?(?:\d+|an?|one)\s*"
+        r"^(?:(?:updated|posted|published|edited)\s+)?(?:about |over |almost )?(?:\d+|an?|one)\s*"
         r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
         r"w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)\.?(?:\s+ago)?$",
         re.I,
