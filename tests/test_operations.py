@@ -293,8 +293,9 @@ def test_operations_second_writer_stops_at_once_readers_go_on(tmp_path: Path) ->
 
 
 def test_operations_lock_is_reentrant_and_released(tmp_path: Path) -> None:
-    with pipeline.warehouse_lock(tmp_path, run_id="outer"), pipeline.warehouse_lock(tmp_path):
-        pass
+    with pipeline.warehouse_lock(tmp_path), pipeline.warehouse_lock(tmp_path, run_id="run_inner"):
+        # Taken before the run had an id, then named by the run: the lock file says so for workers.
+        assert '"run_id": "run_inner"' in (tmp_path / "aidebate.duckdb.lock").read_text()
     with pipeline.warehouse_lock(tmp_path, run_id="again"):  # released: can be taken again
         pass
 

@@ -32,7 +32,8 @@ LOCK_NAME = "aidebate.duckdb.lock"
 _POLL_SECONDS = 0.2
 
 
-_held: dict[Path, str | None] = {}  # lock file -> run id, for the locks this process holds
+# lock file -> (the handle holding it, its run id), for the locks this process holds
+_held: dict[Path, tuple[IO[str], str | None]] = {}
 _guard = threading.Lock()
 
 
@@ -61,14 +62,19 @@ def warehouse_lock(
     try:
         key = path.resolve()
         with _guard:
-            already = key in _held
-        if already:  # an outer block of this process holds it and will release it
+            outer = _held.get(key)
+            if outer is not None and outer[1] is None and run_id is not None:
+                # The lock was taken before the run had an id (a CLI takes it before starting the flow):
+                # name the run now, so its workers in other processes can act under it (held_for).
+                _write_owner(outer[0], run_id)
+                _held[key] = (outer[0], run_id)
+        if outer is not None:  # an outer block of this process holds it and will release it
             yield path
             return
         _acquire(handle, path, wait_seconds)
         _write_owner(handle, run_id)
         with _guard:
-            _held[key] = run_id
+            _held[key] = (handle, run_id)
         try:
             if on_acquire is not None:
                 on_acquire()
