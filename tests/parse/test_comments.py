@@ -117,6 +117,9 @@ def test_comments_declared_count(parsed_page, stem: str, count: int | None) -> N
         ("Fan Corner — 6 replies", 6),
         ("3 Responses to “Review: The Salt Road”", 3),
         ("We read 60 comments from readers.", None),
+        ("Reader comments (9)", 9),
+        ("14 Comments   Dunmere Lamp   Privacy Policy", 14),
+        ("Showing 5 of 31 comments   Sort by: Newest", 31),
     ],
 )
 def test_comments_declared_count_line(line: str, count: int | None) -> None:
@@ -172,3 +175,51 @@ def test_comments_flat_handle_body_reply_list(parsed_page) -> None:
         (2, 0, None, "oldtownbob", "Agree. And where was QUARRIE when the first plans went through?"),
         (3, 0, None, "marketmum", "Ask Wenonah Fairclough, she ran the old market for 30 years."),
     ]
+
+
+_HEAD = (
+    "Night Buses Return to the Harbour Line\n\n"
+    "The night bus on the harbour line returns on Friday after two years, the transit board said.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("thread", "shape", "bodies"),
+    [
+        # An embed's thread: "handle • time" headers, a reply header naming the answered handle after the
+        # replier's, indentation for depth, and a vote-and-controls row closing each comment.
+        (
+            "5 Comments   Harbour Herald   Privacy Policy\nLogin\nRecommend 2   Share   Sort by Best\n"
+            "Join the discussion\u2026\n\n"
+            "tidewatcher \u2022 2 hours ago\nAbout time too.\n"
+            "3  \u25b3 \u25bd \u2022 Reply \u2022 Share \u203a\n\n"
+            "    ferrygirl  tidewatcher \u2022 1 hour ago\n    Agreed.\n"
+            "    1  \u25b3 \u25bd \u2022 Reply \u2022 Share \u203a\n\n"
+            "quaykeeper \u2022 1 hour ago\nNot for my street.\n"
+            "\u25b3 \u25bd \u2022 Reply \u2022 Share \u203a\n",
+            [(0, None, "tidewatcher"), (1, 1, "ferrygirl"), (0, None, "quaykeeper")],
+            ["About time too.", "Agreed.", "Not for my street."],
+        ),
+        # Link-aggregator rows: a vote arrow, the handle, the age and links to other comments.
+        (
+            "\u25b2 nightowl 4 hours ago | next [\u2013]\nGood news for shift workers.\nreply\n\n"
+            "    \u25b2 busfan 3 hours ago | parent | next [\u2013]\n"
+            "    Only on weekdays though.\n    reply\n",
+            [(0, None, "nightowl"), (1, 1, "busfan")],
+            ["Good news for shift workers.", "Only on weekdays though."],
+        ),
+        # "handle | date | time" headers and no reply control.
+        (
+            "2 Comments\n\nlate_shift_lou | Jun 2, 2025 | 8:15 pm\nFinally.\n\n"
+            "Quay Street Regular | Jun 3, 2025 | 7:02 am\nAnd the 2am one?\n",
+            [(0, None, "late_shift_lou"), (0, None, "Quay Street Regular")],
+            ["Finally.", "And the 2am one?"],
+        ),
+    ],
+)
+def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, bodies: list[str]) -> None:
+    s = parse_page(_HEAD + thread)
+    assert (_shape(s), [c.body for c in s.comments]) == (shape, bodies)
+    assert s.paragraphs == (
+        "The night bus on the harbour line returns on Friday after two years, the transit board said.",
+    )

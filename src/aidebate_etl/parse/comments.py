@@ -50,11 +50,16 @@ _COUNT_RES = (
     # "7 Comments", "3 Responses to “…”", "12 thoughts on “…”", and a forum's "Topic — 6 replies".
     re.compile(
         r"^(?:[^—–|·]{1,40}\s[—–|·-]\s)?(?P<n>\d[\d,]*)\s+(?:comments?|responses?|replies|posts|thoughts?)"
-        r"(?:\s+(?:on|to)\b.*)?$",
+        r"(?:\s+(?:on|to)\b.*|\s[|·•]\s.*)?$",
         re.I,
     ),
-    re.compile(r"^(?:comments?|responses?|discussion)\s*[(\[:]\s*(?P<n>\d[\d,]*)\s*[)\]]?$", re.I),
+    re.compile(
+        r"^(?:readers?'?s?’?\s+)?(?:comments?|responses?|discussion)\s*[(\[:]\s*(?P<n>\d[\d,]*)\s*[)\]]?$",
+        re.I,
+    ),
     re.compile(r"^(?:view|see|show|read|load)\s+(?:all\s+)?(?P<n>\d[\d,]*)\s+comments?$", re.I),
+    # "Showing 10 of 48 comments": the page's figure is the total, not the number shown.
+    re.compile(r"^showing\s+\d[\d,]*\s+of\s+(?P<n>\d[\d,]*)\s+comments?\b", re.I),
 )
 _QUOTE_LABEL_RE = re.compile(
     r"^(?:"
@@ -65,7 +70,10 @@ _QUOTE_LABEL_RE = re.compile(
 _REPLY_TO_RE = re.compile(r"^(?:in reply to|replying to)\s+@?(?P<handle>\S.*?)[.:]?$", re.I)
 _SUBJECT_RE = re.compile(r"^re:\s", re.I)
 _QUOTED = re.compile(r"^(?:>\s?)+")
-_VOTE_PART = re.compile(r"^[▲▼↑↓+\-−👍👎❤♥]*\s*\d[\d,.]*k?\s*[▲▼↑↓👍👎❤♥]*$")
+_VOTE_GLYPHS = "▲▼△▽↑↓👍👎❤♥"
+_VOTE_PART = re.compile(rf"^[{_VOTE_GLYPHS}+\-−]*\s*(?:\d[\d,.]*k?)?\s*[{_VOTE_GLYPHS}\s]*$")
+# Arrow glyphs that trail a control label ("Share ›") as a menu hint.
+_CONTROL_HINT = " ›»>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +94,7 @@ def parse_declared_count(lines: list[Line]) -> int | None:
 
 
 def is_thread_heading(text: str) -> bool:
-    bare = text.lower().strip(" :.-–—")
+    bare = text.lower().strip(" :.-–—…")
     if bare in lexicon.THREAD_HEADINGS or any(rx.match(text) for rx in _COUNT_RES):
         return True
     # "Discussion on <community>", "Comments on <article>": a heading naming where the thread lives.
@@ -99,7 +107,7 @@ def _is_action_row(text: str) -> bool:
     if not text or len(text) > MAX_ACTION_ROW_CHARS:
         return False
     for part in re.split(r"\s*[·•|]\s*|\s{2,}", text):
-        part = part.strip()
+        part = part.strip().rstrip(_CONTROL_HINT)
         if not part or is_time_text(part) or _VOTE_PART.match(part):
             continue
         ws = [w for w in re.findall(r"[^\W\d_]+", part.lower())]
@@ -145,7 +153,7 @@ def _dated_headers(lines: list[Line]) -> list[tuple[int, str]]:
         if not t or _is_meta(t) or is_thread_heading(t) or not _is_handle_line(t):
             continue
         nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
-        if nxt is not None and is_time_text(nxt.text):
+        if (nxt is not None and is_time_text(nxt.text)) or _has_time_cell(t):
             found.append((i, _strip_meta_parts(t)))
     return found
 
@@ -232,13 +240,37 @@ def _with_depth_label(lines: list[Line], after: int, handle: int) -> int:
     return j if j >= after and lexicon.DEPTH_LABEL_RE.match(lines[j].text) else handle
 
 
+def _is_thread_nav(part: str) -> bool:
+    """Links that move between comments ("parent", "next [–]") printed in a comment's header row."""
+    ws = re.findall(r"[^\W\d_]+", part.lower())
+    return bool(ws) and all(w in lexicon.THREAD_NAV_WORDS for w in ws)
+
+
 def _strip_meta_parts(text: str) -> str:
-    """The name part of a handle line such as "jdoe · 3 hours ago"."""
-    parts = [p for p in re.split(r"\s+[·•|]\s+|\s+[—–-]\s+", text) if p.strip()]
-    kept = [p for p in parts if not _is_meta(p.strip())]
+    """The name part of a handle line such as "jdoe · 3 hours ago" or "▲ jdoe 3 hours ago | parent"."""
+    parts = [p.strip().lstrip(_VOTE_GLYPHS + " ") for p in re.split(r"\s+[·•|]\s+|\s+[—–-]\s+", text)]
+    kept = [p for p in parts if p and not _is_meta(p) and not _is_thread_nav(p)]
     name = " ".join(kept).strip()
     m = re.match(r"^(.*?)\s+(?:\d+\s*[smhdwy]|\d+\s+\w+\s+ago)$", name)
     return (m.group(1) if m else name).strip()
+
+
+def _split_parent(handle: str, authors: list[str]) -> tuple[str, str | None]:
+    """Reply headers of some embeds print the answered handle after the replier's ("ann  bob • 2h")."""
+    head, _, last = handle.rpartition(" ")
+    if head and last in authors and " " not in head:
+        return head, last
+    return handle, None
+
+
+def _has_time_cell(text: str) -> bool:
+    """A handle line that carries its own timestamp after a separator ("jdoe | May 3, 2024 | 9:40 pm")."""
+    parts = re.split(r"\s+[·•|]\s+", text)
+    return len(parts) > 1 and any(is_time_text(p) for p in parts[1:])
+
+
+def _is_sign_in(text: str) -> bool:
+    return len(words(text)) <= MAX_HANDLE_WORDS and contains_cue(text, lexicon.SIGN_IN_CUES)
 
 
 def _body(lines: list[Line], *, forum: bool) -> tuple[str, str | None]:
@@ -337,7 +369,10 @@ def _parse_flat(lines: list[Line], start: int) -> tuple[ParsedComment, ...]:
         seg = [
             ln
             for ln in lines[seg_start:i]
-            if not (ln.text and (is_thread_heading(ln.text) or _is_thread_furniture(ln.text)))
+            if not (
+                ln.text
+                and (is_thread_heading(ln.text) or _is_thread_furniture(ln.text) or _is_sign_in(ln.text))
+            )
         ]
         seg_start = i + 1
         levels = [int(m.group(1)) for ln in seg if (m := lexicon.DEPTH_LABEL_RE.match(ln.text))]
@@ -353,7 +388,9 @@ def _parse_flat(lines: list[Line], start: int) -> tuple[ParsedComment, ...]:
             body_lines = [ln for ln in body_lines if ln is not first]
         # An explicit "level N" label is a surer depth cue than the indentation a copy may have lost.
         nesting = levels[0] if levels else handle_line.indent
-        entries.append((_strip_meta_parts(handle_line.text), nesting, _body(body_lines, forum=False)))
+        author, parent = _split_parent(_strip_meta_parts(handle_line.text), [a for a, _, _ in entries])
+        body, reply_to = _body(body_lines, forum=False)
+        entries.append((author, nesting, (body, reply_to or parent)))
     return _tree(entries)
 
 

@@ -283,6 +283,10 @@ THREAD_FURNITURE_CUES = (
     "start a new topic",
 )
 
+# Links between comments that link-aggregator threads print in each comment's header row; they are
+# navigation, never part of the handle.
+THREAD_NAV_WORDS = frozenset(["parent", "next", "prev", "previous", "root", "context"])
+
 # Verbs that forum and blog-comment headers put after the handle ("jdoe wrote:", "jdoe said...").
 POST_HEADER_VERBS = ("wrote", "writes", "said", "says", "posted")
 
