@@ -228,6 +228,18 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ),
         ],
     ),
+    (
+        "a bare complement whose verb is an irregular past or a present -s form is still a clause",
+        (
+            "Ama Diallo said intruders took the records of 40,000 patients.",
+            "Diallo says the new rule costs the practice nothing.",
+        ),
+        ("Ama Diallo",),
+        [
+            ("indirect", "Ama Diallo", "intruders took the records of 40,000 patients."),
+            ("indirect", "Ama Diallo", "the new rule costs the practice nothing."),
+        ],
+    ),
 ]
 
 

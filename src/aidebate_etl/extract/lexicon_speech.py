@@ -119,6 +119,24 @@ FINITE_VERB_SIGNALS = frozenset(
      "haven't", "hadn't", "shouldn't", "it's", "he's", "she's", "they're", "we're", "there's", "it’s",
      "he’s", "she’s", "they’re", "we’re", "there’s"}
 )  # fmt: skip
+# Irregular past forms that are never nouns or adjectives: a bare complement holding one is a clause
+# ("said thieves stole the records"), as a regular -ed past already shows.
+IRREGULAR_PAST_VERBS = frozenset(
+    {"stole", "took", "gave", "went", "came", "knew", "saw", "began", "became", "brought", "bought",
+     "caught", "fought", "sought", "taught", "thought", "told", "wrote", "spoke", "broke", "chose",
+     "drove", "rose", "fell", "grew", "threw", "flew", "drew", "wore", "swore", "tore", "forgot",
+     "got", "sold", "held", "kept", "left", "lost", "meant", "met", "paid", "sent", "spent", "stood",
+     "understood", "won", "ran", "sat", "slept", "felt", "found", "made", "led", "fled", "hid", "ate",
+     "drank", "sang", "sank", "shrank", "swam", "rang", "struck", "stuck", "hung", "dug", "froze"}
+)  # fmt: skip
+# Third-person present verbs that are rarely plural nouns: a present-tense paraphrase ("says the
+# data includes names", "says doing so costs nothing") shows its clause by one of these.
+PRESENT_VERB_SIGNALS = frozenset(
+    {"includes", "costs", "means", "remains", "seems", "appears", "needs", "wants", "knows", "thinks",
+     "believes", "expects", "plans", "intends", "hopes", "fears", "depends", "belongs", "matters",
+     "happens", "exists", "makes", "takes", "gives", "goes", "comes", "gets", "keeps", "lets",
+     "looks", "feels", "shows", "tends", "deserves", "requires", "involves", "affects", "applies"}
+)  # fmt: skip
 # Subject pronouns: one opening a bare complement with an unquoted word after it makes it a clause
 # ("said she stood by it", whatever irregular past the verb takes); "it"/"you" are also objects.
 NOMINATIVE_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})

@@ -22,9 +22,11 @@ from aidebate_etl.extract.lexicon_speech import (
     FINITE_VERB_SIGNALS,
     FUNCTION_WORDS,
     GAP_OPENERS,
+    IRREGULAR_PAST_VERBS,
     NOMINATIVE_PRONOUNS,
     OBJECT_VERBS,
     POINT_OUT,
+    PRESENT_VERB_SIGNALS,
     REPORTING_FORMS,
     WH_WORDS,
 )
@@ -131,7 +133,13 @@ def _has_finite_verb(text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’]*", text)
     if len(words) > 1 and words[0].lower() in NOMINATIVE_PRONOUNS and words[1].strip("x"):
         return True
-    return any(w.lower() in FINITE_VERB_SIGNALS or (len(w) > 4 and w.endswith("ed")) for w in words)
+    return any(
+        w.lower() in FINITE_VERB_SIGNALS
+        or (len(w) > 4 and w.endswith("ed"))
+        or w in IRREGULAR_PAST_VERBS
+        or w in PRESENT_VERB_SIGNALS
+        for w in words
+    )
 
 
 def _tail_is_short(body: str, verb_end: int, end: int) -> bool:
