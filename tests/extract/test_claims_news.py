@@ -240,6 +240,18 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("indirect", "Ama Diallo", "the new rule costs the practice nothing."),
         ],
     ),
+    (
+        "'tell' with its hearer and a clause with no 'that'",
+        (
+            "Ama Diallo told MPs the old limit, in force since 1990, belonged to another century.",
+            "Diallo told Ben Okoro the plan had failed. She told him to go home.",
+        ),
+        ("Ama Diallo", "Ben Okoro"),
+        [
+            ("indirect", "Ama Diallo", "the old limit, in force since 1990, belonged to another century."),
+            ("indirect", "Ama Diallo", "the plan had failed."),
+        ],
+    ),
 ]
 
 

@@ -67,6 +67,9 @@ class ReportedCue:
 
 _WORDS = re.compile(r"[A-Za-z]+")
 _THAT = re.compile(r"(?P<gap>(?:[\s,]+[^\s,.;:!?]+){0,N}?)[\s,]+that\s+".replace("N", str(MAX_GAP_WORDS)))
+# The hearer of "tell": an object pronoun, a name or one plural word ("MPs", "reporters"),
+# followed by the word that opens the reported clause.
+_HEARER = re.compile(r"[ \t]+(?:me|him|her|us|them|you|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*|[a-z]+s)[ \t]+(?=[A-Za-z])")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _AS_BY = re.compile(r"\b[Aa]s\s+(?P<verb>[a-z]+)\s+by\s+")
 _AS_REF = re.compile(r"\b[Aa]s\s+")
@@ -187,6 +190,18 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
                     emit = _quoted_share(index, c_start, c_end, body) <= MAX_QUOTED_SHARE
                     found.append(ReportedCue(w.group(0), at, c_start, c_end, ref, mode, emit))
                 continue
+        hearer = _HEARER.match(masked, verb_end - sent_start) if base in OBJECT_VERBS else None
+        if hearer is not None and w.group(0) == w.group(0).lower():
+            # "told MPs the limit belonged to …": the hearer, then a clause with no "that"
+            c_start = sent_start + hearer.end()
+            c_end = sent_start + _cut_at_next_cue(masked, c_start - sent_start, end - sent_start)
+            clause = masked[c_start - sent_start : c_end - sent_start]
+            if _long_enough(body, c_start, c_end) and _has_finite_verb(clause):
+                ref, mode = speaker_before_verb(index, at, sent_start)
+                if mode != "none":
+                    emit = _quoted_share(index, c_start, c_end, body) <= MAX_QUOTED_SHARE
+                    found.append(ReportedCue(w.group(0), at, c_start, c_end, ref, mode, emit))
+            continue
         if base in BARE_COMPLEMENT_VERBS and w.group(0) == w.group(0).lower():
             c_start = _bare_clause_start(masked, verb_end - sent_start)
             if c_start is None:
