@@ -323,3 +323,61 @@ def test_article_title_skips_site_name_over_menu_and_status_row(top: str) -> Non
     page = f"{top}\n\nFootbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n"
     s = parse_page(page)
     assert (s.title, s.paragraphs) == ("Footbridge at Hobb's Ford to reopen in June", (_LEAD,))
+
+
+_LAST = "Walkers will be asked to keep dogs on leads near the new handrails."
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # The writer's bio under the article, naming the byline's writer.
+        "Tamsin Ruddock is a walker and former park ranger. Her book, Stiles, is out in May.",
+        "Tamsin Ruddock covers rural affairs from Exeter. Write to her at t.ruddock@lamp.example",
+        # A tip box with an address.
+        "Seen something? Tell the newsdesk at desk@lamp.example",
+        # A match-facts line.
+        "Attendance: 4,210",
+        # A thread switched off.
+        "Comments are closed on this story for legal reasons.",
+        # Shoot credits.
+        "Styling by Oona Petrakis. Hair and make-up by Lil Varga.",
+        # A related list under its label.
+        "Related\nStepping stones at Hobb's Ford washed away\nWhy the ford floods every spring",
+    ],
+)
+def test_article_trailing_furniture_is_not_body(tail: str) -> None:
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\nBy Tamsin Ruddock\n\n{_LEAD}\n\n{_LAST}\n\n{tail}\n"
+    )
+    assert parse_page(page).paragraphs == (_LEAD, _LAST)
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "The views expressed in this column are the writer\u2019s own.",
+        "SIGN UP for our free Rivers and Rambles newsletter, delivered every Friday",
+        "Footfall at the ford, walkers per day\nSource: parish counts",
+    ],
+)
+def test_article_inner_furniture_is_not_body(inner: str) -> None:
+    page = f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\n{inner}\n\n{_LAST}\n"
+    assert parse_page(page).paragraphs == (_LEAD, _LAST)
+
+
+def test_article_editors_note_above_story_is_not_body() -> None:
+    page = (
+        "Footbridge at Hobb's Ford to reopen in June\n\nBy Tamsin Ruddock\n\n"
+        "Editor's note: This story has been updated to correct the date of the reopening.\n\n"
+        f"{_LEAD}\n\n{_LAST}\n"
+    )
+    assert parse_page(page).paragraphs == (_LEAD, _LAST)
+
+
+def test_article_shoot_credits_become_bylines() -> None:
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\n{_LAST}\n\n"
+        "Styling by Oona Petrakis. Hair and make-up by Lil Varga.\n"
+    )
+    assert parse_page(page).bylines == ("Styling by Oona Petrakis", "Hair and make-up by Lil Varga")

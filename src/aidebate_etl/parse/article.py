@@ -276,9 +276,16 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
             events.append(run)
             run = []
 
+    if _is_chart_block([ln.text for ln in block]):
+        return [], False
     furniture = 0
+    after_related_label = False
     for line in block:
         t = line.text
+        if after_related_label and _is_headline_like(t) and not is_related_link(t):
+            # A "Related" label heads a list of link texts, one per line.
+            continue
+        after_related_label = False
         if is_article_end(t):
             # Wire copy's closing credits ("(Reporting by …; Editing by …)") end the article and name its
             # writers.
@@ -293,6 +300,7 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
         if is_related_link(t) or _is_related_label(t):
             flush()
             events.append(_Unit("related" if is_related_link(t) else "related_label", t))
+            after_related_label = _is_related_label(t)
         elif credit is not None:
             flush()
             events.append(_Unit("byline", credit))
@@ -389,7 +397,7 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
                 if para not in art.bylines:
                     art.bylines.append(para)
                 continue
-            if is_head_furniture(para):
+            if is_head_furniture(para) or _is_note(para):
                 continue
             if ends_sentence(para) or bullet_item(para) is not None:
                 if (
@@ -408,10 +416,16 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
                 continue
         elif is_furniture(para):
             continue
+        if _is_standing_label(para):
+            continue
+        if (crew := _crew_credits(para)) is not None:
+            art.bylines.extend(c for c in crew if c not in art.bylines)
+            continue
         art.paragraphs.append(para)
         last_appended = k
     art.paragraphs = _drop_pull_quotes(art.paragraphs)
-    while len(art.paragraphs) > 1 and _is_promo(art.paragraphs[-1]):
+    names = _writer_names(art.bylines)
+    while len(art.paragraphs) > 1 and _is_closing_furniture(art.paragraphs[-1], names):
         art.paragraphs.pop()
     if not art.paragraphs:
         raise NoArticle(f"no body paragraph under the headline {title!r}")
@@ -445,6 +459,88 @@ def _is_promo(paragraph: str) -> bool:
     if len(words(paragraph)) > MAX_PROMO_WORDS or len(sentences) > MAX_PROMO_SENTENCES:
         return False
     return any(_READER_CALL_RE.match(sent) for sent in sentences)
+
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A contact line or tip box is a sentence or two around an address.
+MAX_CONTACT_WORDS = 25
+# An author bio is a sentence or three.
+MAX_BIO_WORDS = 60
+# Verbs that open a bio after the writer's name ("Jane Roe is …", "Jane Roe covers …").
+_BIO_VERBS = ("is", "was", "covers", "writes", "reports", "edits", "has", "lives", "works")
+_NOTE_RE = re.compile(r"^(?:" + "|".join(re.escape(n) for n in lexicon.NOTE_LABELS) + r")\s*:", re.I)
+_CREW_SENTENCE_RE = re.compile(r"^(?P<label>[A-Za-z][\w -]{0,40}?)\s+by\s+(?P<name>[A-Z][^.;]{1,60}?)\.?$")
+_CHART_SOURCE_RE = re.compile(r"^(?:" + "|".join(lexicon.CHART_SOURCE_LABELS) + r")\s*:\s*\S", re.I)
+# A chart block is its title, maybe a unit line, and the source line.
+MAX_CHART_LINES = 4
+
+
+def _is_chart_block(texts: list[str]) -> bool:
+    """A chart's title and "Source:" line are all that a copy keeps of a chart; the chart is furniture."""
+    return (
+        1 < len(texts) <= MAX_CHART_LINES
+        and bool(_CHART_SOURCE_RE.match(texts[-1]))
+        and all(not ends_sentence(t) for t in texts[:-1])
+    )
+
+
+def _is_note(paragraph: str) -> bool:
+    """An "Editor's note:" line above the story speaks about the article, not in it."""
+    return bool(_NOTE_RE.match(paragraph))
+
+
+def _is_standing_label(paragraph: str) -> bool:
+    """Disclaimers and thread-closed notices: fixed wording an outlet prints on every such page."""
+    short = len(words(paragraph)) <= MAX_CONTACT_WORDS
+    if short and (contains_cue(paragraph, lexicon.DISCLAIMER_CUES) or _is_thread_closed(paragraph)):
+        return True
+    # A newsletter call in the middle of the body ("SIGN UP for our free … newsletter") is a box label.
+    return short and _is_promo(paragraph) and contains_cue(paragraph, lexicon.BOX_CUES)
+
+
+def _is_thread_closed(paragraph: str) -> bool:
+    return contains_cue(paragraph, lexicon.THREAD_CLOSED_CUES)
+
+
+def _crew_credits(paragraph: str) -> list[str] | None:
+    """ "Styling by A. Hair and make-up by B." as one credit per sentence, or None when it is prose."""
+    sentences = [m.group().strip() for m in _SENTENCE_RE.finditer(paragraph) if m.group().strip()]
+    credits = []
+    for sent in sentences:
+        m = _CREW_SENTENCE_RE.match(sent)
+        if m is None or not all(
+            w in lexicon.PRODUCTION_CREDIT_WORDS for w in m.group("label").lower().split()
+        ):
+            return None
+        credits.append(sent.rstrip("."))
+    return credits or None
+
+
+def _writer_names(bylines: list[str]) -> list[str]:
+    """The writers' names as an author line prints them, without "By" and what follows a comma or bar."""
+    names = []
+    for line in bylines:
+        core = re.split(r"(?i)\bby\s+", line)[-1]
+        core = re.split(r"\s*[,|;(]\s*", core)[0].strip()
+        if len(core.split()) >= 2:
+            names.append(core)
+    return names
+
+
+def _is_closing_furniture(paragraph: str, writers: list[str]) -> bool:
+    """What templates print after the last paragraph: promos, the writer's bio, a contact line, a match
+    fact ("Attendance: 18,000")."""
+    n = len(words(paragraph))
+    if _is_promo(paragraph):
+        return True
+    if _EMAIL_RE.search(paragraph) and n <= MAX_CONTACT_WORDS:
+        return True
+    if n <= MAX_BIO_WORDS and any(
+        paragraph.startswith(name) and paragraph[len(name) :].split(" ", 2)[1:2] in [[v] for v in _BIO_VERBS]
+        for name in writers
+    ):
+        return True
+    return _is_fact_line(paragraph)
 
 
 def _quote_key(text: str) -> str:

@@ -283,6 +283,18 @@ THREAD_FURNITURE_CUES = (
     "start a new topic",
 )
 
+# Outlets switch a thread off for legal or moderation reasons and say so where it would have been.
+THREAD_CLOSED_CUES = (
+    "comments have been disabled",
+    "comments have been switched off",
+    "comments have been closed",
+    "comments are closed",
+    "comments are disabled",
+    "commenting has been disabled",
+    "commenting is closed",
+)
+THREAD_FURNITURE_CUES += THREAD_CLOSED_CUES
+
 # Links between comments that link-aggregator threads print in each comment's header row; they are
 # navigation, never part of the handle.
 THREAD_NAV_WORDS = frozenset(["parent", "next", "prev", "previous", "root", "context"])
@@ -524,3 +536,42 @@ BULLET_RE = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*+\-–—]|\d{1,2
 
 # Threads copied from nested-list layouts label each comment's nesting as "level 2", "level 3"…
 DEPTH_LABEL_RE = re.compile(r"^level\s+(\d{1,2})$", re.I)
+
+# Opinion pages print a disclaimer that the piece is the writer's view; it is a standing label, not prose.
+DISCLAIMER_CUES = (
+    "the views expressed",
+    "views expressed in this",
+    "do not necessarily reflect",
+    "does not necessarily reflect",
+    "the author's own",
+    "the writer's own",
+)
+
+# Labels of a note printed above the story about the story (corrections, republication): the note is about
+# the article, not part of it.
+NOTE_LABELS = ("editor's note", "editors' note", "editor’s note", "editors’ note", "publisher's note")
+
+# Shoot credits at the end of features ("Styling by …", "Hair and make-up by …") name the crew, not prose.
+PRODUCTION_CREDIT_WORDS = frozenset(
+    [
+        "styling",
+        "styled",
+        "stylist",
+        "hair",
+        "make-up",
+        "makeup",
+        "grooming",
+        "and",
+        "set",
+        "design",
+        "casting",
+        "production",
+        "photography",
+        "photographs",
+        "props",
+        "nails",
+    ]
+)
+
+# Labels of the source line under a chart or table ("Source: company filings").
+CHART_SOURCE_LABELS = ("source", "sources", "data", "chart", "graphic", "graphics")
