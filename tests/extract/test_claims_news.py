@@ -252,6 +252,53 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("indirect", "Ama Diallo", "the plan had failed."),
         ],
     ),
+    (
+        "'the hospice' refers back to a named hospice; 'the statement said' is whoever issued it",
+        (
+            "Ama Diallo was treasurer of St Agnes Children's Hospice for six years.",
+            "The hospice said in a statement that it had changed its rules.",
+            "\u201cWe are grateful to our donors,\u201d the statement said.",
+        ),
+        ("Ama Diallo",),
+        [
+            ("indirect", "St Agnes Children's Hospice", "it had changed its rules."),
+            ("direct", "St Agnes Children's Hospice", "We are grateful to our donors,"),
+        ],
+    ),
+    (
+        "a possessor is no actor, so 'the company' is the firm that acted",
+        (
+            "Harwick Foods beat Wall Street's forecasts on Monday.",
+            "The company said it would hire 300 staff.",
+        ),
+        (),
+        [("indirect", "Harwick Foods", "it would hire 300 staff.")],
+    ),
+    (
+        "a one-word firm the page uses as a bare speaker also speaks after a descriptive noun; "
+        "'the Dublin-based company' describes it",
+        (
+            "Online retailer Orlen said on Monday that thieves had taken the records.",
+            "The Dublin-based company said customers did not need to act.",
+            "Orlen said it had told the police.",
+            "A senior Republican said the bill would pass.",
+        ),
+        (),
+        [
+            ("indirect", "Orlen", "thieves had taken the records."),
+            ("indirect", "Orlen", "customers did not need to act."),
+            ("indirect", "Orlen", "it had told the police."),
+        ],
+    ),
+    (
+        "a place inside an 'according to' phrase is not its source; an author after 'by' is",
+        (
+            "Night-shift errors fell by a third, according to a trial at St Agnes Hospital in Dunmere.",
+            "Shorter weeks raised output, according to a review published by the Harrow Institute.",
+        ),
+        (),
+        [("indirect", "Harrow Institute", "Shorter weeks raised output")],
+    ),
 ]
 
 

@@ -140,6 +140,9 @@ PRESENT_VERB_SIGNALS = frozenset(
 # Subject pronouns: one opening a bare complement with an unquoted word after it makes it a clause
 # ("said she stood by it", whatever irregular past the verb takes); "it"/"you" are also objects.
 NOMINATIVE_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
+# Mouthpieces that stand for whoever issued them: "the statement said" after "the council said in a
+# statement" is still the council (person-like mouthpieces, "the spokesman", may be someone new).
+DOCUMENT_MOUTHPIECES = frozenset({"statement", "announcement", "filing", "letter", "post", "report"})
 # Nouns through which an organisation or person speaks ("X's statement said", "a spokesman for X said").
 MOUTHPIECE_NOUNS = frozenset(
     {"statement", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
@@ -258,6 +261,7 @@ ORG_EPITHETS = frozenset(
         "league", "federation", "university", "school", "hospital", "charity", "bank", "court",
         "board", "authority", "regulator", "publisher", "broadcaster", "startup", "retailer",
         "airline", "carrier", "manufacturer", "label", "guild", "foundation", "institute",
+        "hospice", "clinic", "museum", "library", "theatre", "theater", "college",
     }
 )  # fmt: skip
 
@@ -275,7 +279,8 @@ NON_BUSINESS_HEADS = frozenset(
      "ministry", "department", "police", "university", "school", "hospital", "association",
      "federation", "guild", "foundation", "institute", "society", "party", "government", "parliament",
      "senate", "congress", "board", "agency", "office", "bureau", "club", "league", "charity",
-     "campaign", "coalition", "alliance", "regulator", "service", "force", "army", "navy"}
+     "campaign", "coalition", "alliance", "regulator", "service", "force", "army", "navy", "hospice",
+     "clinic", "museum", "library", "theatre", "theater", "college"}
 )  # fmt: skip
 
 # Last words that mark a capitalised name as an organisation, not a person.
@@ -289,7 +294,9 @@ ORG_SUFFIXES = frozenset(
         "Parliament", "Senate", "Administration", "Bureau", "Organization", "Organisation",
         "Coalition", "Campaign", "Centre", "Center", "Club", "League", "Labs", "Holdings",
         "Partners", "Media", "News", "Times", "Post", "Journal", "Press", "Magazine", "Airlines",
-        "Motors", "Systems", "Technologies", "Industries", "Team", "Force", "Guard",
+        "Motors", "Systems", "Technologies", "Industries", "Team", "Force", "Guard", "Hospice",
+        "Hospital", "Clinic", "Museum", "Library", "Theatre", "Theater", "College", "School",
+        "Charity", "Books",
     }
 )  # fmt: skip
 

@@ -69,7 +69,9 @@ _WORDS = re.compile(r"[A-Za-z]+")
 _THAT = re.compile(r"(?P<gap>(?:[\s,]+[^\s,.;:!?]+){0,N}?)[\s,]+that\s+".replace("N", str(MAX_GAP_WORDS)))
 # The hearer of "tell": an object pronoun, a name or one plural word ("MPs", "reporters"),
 # followed by the word that opens the reported clause.
-_HEARER = re.compile(r"[ \t]+(?:me|him|her|us|them|you|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*|[a-z]+s)[ \t]+(?=[A-Za-z])")
+_HEARER = re.compile(
+    r"[ \t]+(?:me|him|her|us|them|you|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*|[a-z]+s)[ \t]+(?=[A-Za-z])"
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _AS_BY = re.compile(r"\b[Aa]s\s+(?P<verb>[a-z]+)\s+by\s+")
 _AS_REF = re.compile(r"\b[Aa]s\s+")

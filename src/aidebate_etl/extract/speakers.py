@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from aidebate_etl.extract.lexicon_speech import (
     ABBREVIATIONS,
     ALL_QUOTE_CHARS,
+    DOCUMENT_MOUTHPIECES,
     DOUBLE_OPEN,
     EPITHET_GROUPS,
     EPITHET_NOUNS,
@@ -42,7 +43,7 @@ from aidebate_etl.records import Mention, PagePerson
 
 __all__ = ["Ref", "Resolved", "Salience", "SpeakerIndex", "speaker_before_verb", "verb_at"]
 
-RefKind = str  # "name" | "pronoun" | "epithet" | "org" | "org_epithet" | "new_name"
+RefKind = str  # "name" | "pronoun" | "epithet" | "org" | "org_epithet" | "new_name" | "document"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,11 @@ _AGE = re.compile(r"\d{1,3}-year-old\b")
 # An epithet looks at most this many words past "the" for its noun.
 MAX_EPITHET_WORDS = 5
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b")
+_LOCATIVE = frozenset({"at", "in", "on", "near", "inside", "outside", "across"})
+# A single capitalised word opening a sentence, and the word after it.
+_BARE_SPEAKER = re.compile(r"(?:^|[.!?][\"”’]?[ \t]+|\n)([A-Z][a-z]+[A-Z]?[a-z]+)[ \t]+([a-z]+)\b")
+# "the statement said": a document with no owner named after it ("the statement from X" has one)
+_DOCUMENT = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+(?:from|of|by|for)\b)")
 # "the mum-of-two", "the father-of-three": a kin noun made into an epithet by its compound
 # How many paragraphs back a pronoun may skip a person of unknown gender for one whose gender matches.
 PRONOUN_REACH_PARAGRAPHS = 2
@@ -155,6 +161,13 @@ class SpeakerIndex:
             for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]*[A-Z]?[a-z]+)\b(?![’']s)", body)
             if not self._inside[m.start(1)]
         }
+        # proper words the page also uses bare as a sentence's speaker ("Orlen said it had …"): names
+        # of a speaker even after a lowercase noun ("online retailer Orlen said")
+        self._speaking_words = {
+            m.group(1)
+            for m in _BARE_SPEAKER.finditer(body)
+            if m.group(1) in self._proper_words and m.group(2) in REPORTING_FORMS
+        }
         for m in _CAP_NAME.finditer(body):
             words = m.group(0).split()
             if words[-1].rstrip(".") in {s.rstrip(".") for s in ORG_SUFFIXES} and len(words) > 1:
@@ -204,12 +217,17 @@ class SpeakerIndex:
                 if noun in org_nouns:
                     # "the Welsh government": capitalised modifiers make the epithet a name itself
                     mods = words[:-1]
-                    own = " ".join(words) if mods and all(x[0].isupper() for x in mods) else None
+                    # ("the London-based company" only describes: a lowercase compound part is no name)
+                    naming = all(x[0].isupper() and not re.search(r"-[a-z]", x) for x in mods)
+                    own = " ".join(words) if mods and naming else None
                     add(Ref(m.start(), end, "org_epithet", body[m.start() : end], name=own, noun=noun))
                     break
                 if not w.group(2):
                     break  # punctuation ends the noun phrase
                 at = w.end()
+        for m in _DOCUMENT.finditer(body):
+            if m.group(1) in DOCUMENT_MOUTHPIECES:
+                add(Ref(m.start(), m.end(), "document", m.group(0), noun=m.group(1)))
         for m in _PRONOUN.finditer(body):
             add(Ref(m.start(), m.end(), "pronoun", m.group(0), noun=m.group(0).lower()))
         refs.sort(key=lambda r: r.start)
@@ -230,6 +248,8 @@ class SpeakerIndex:
             if self._inside[m.start()] or (m.start() > 0 and body[m.start() - 1].isalnum()):
                 continue
             surface = m.group(0).rstrip(".")
+            if surface.endswith(("’s", "'s")):
+                continue  # "beat Wall Street's forecasts": a possessor modifies, it does not act
             lead = re.match(r"The\s+", surface)
             name = " ".join(surface[lead.end() :].split()) if lead else " ".join(surface.split())
             words = name.split()
@@ -276,11 +296,17 @@ class SpeakerIndex:
         while stop < limit and self.body[stop] not in ",.;:!?\n" and stop - start < 80:
             stop += 1
         for ref in self.refs_between(start, stop):
-            if ref.kind in ("name", "org", "org_epithet", "epithet"):
+            # "according to a trial at St Agnes Hospital": a place inside the phrase is not its source
+            if ref.kind in ("name", "org", "org_epithet", "epithet") and not self._located(ref, start):
                 return ref
         # "according to a statement from Skyline Air": the owner of the mouthpiece
         owner = self.mouthpiece_owner(start, stop)
         return owner if owner is not None else self.ref_starting_at(start)
+
+    def _located(self, ref: Ref, floor: int) -> bool:
+        """Is the reference the place of something ("a trial at X", "a survey in X"), not its author?"""
+        before = re.search(r"(\w+)[ \t]+(?:the[ \t]+)?$", self.body[floor : ref.start])
+        return before is not None and before.group(1).lower() in _LOCATIVE
 
     def mouthpiece_owner(self, pos: int, stop: int | None = None) -> Ref | None:
         """At ``pos``, "a spokesman for X" / "a statement from the X": the reference X."""
@@ -306,7 +332,8 @@ class SpeakerIndex:
         if prev and prev.group(1).lower() in PREPOSITIONS:
             return None  # "pensioners in Lower Ashby say": a place, not the speaker
         single = not re.search(r"\s", m.group(0))
-        if single and prev and (prev.group(1).islower() or prev.group(1) in ("A", "An", "The", "One")):
+        described = prev and (prev.group(1).islower() or prev.group(1) in ("A", "An", "The", "One"))
+        if single and described and m.group(0) not in self._speaking_words:
             return None  # "a senior Republican said": a party, nationality or role, not a name
         return self._new_name(m.start(), pos)
 
@@ -575,6 +602,13 @@ class Salience:
             return None
         if ref.kind == "epithet":
             return self._resolve_epithet(ref, at)
+        if ref.kind == "document":
+            # whoever last spoke, in this paragraph or the one before, issued the document
+            for _pos, name, k, _para, spoke in reversed(self.entries):
+                if _pos < at and spoke:
+                    here = max((e[3] for e in self.entries if e[0] < at), default=_para)
+                    return Resolved(name, k, "document") if _para >= here - 1 else None
+            return None
         if ref.kind == "org_epithet" and ref.name:
             return Resolved(ref.name, "organization", "organization")
         if ref.kind == "org_epithet":
