@@ -470,3 +470,26 @@ def test_people_byline_mentions_carry_the_byline_index(nlp):
         ("Kit Halloran", 1),
         ("Maximilian von Ruckteschell", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        # A capitalised job title taken in whole into the name.
+        (("Chief Operating Officer Marit Solberg said the plant would reopen.",), "Marit Solberg"),
+        (("Detective Sergeant Owain Pritchard said the van was found on Friday.",), "Owain Pritchard"),
+        # Letters after the name.
+        (
+            (
+                "Margaret Ellery KC, prosecuting, told the court that the lease had lapsed.",
+                "Ms Ellery said the tenant had paid nothing since May.",
+            ),
+            "Margaret Ellery",
+        ),
+        # A contraction typed without its apostrophe before a name.
+        (("Im Solveig Dunne, and I ran the kiosk on the pier for twenty years.",), "Solveig Dunne"),
+    ],
+)
+def test_people_titles_letters_and_contractions_stay_out_of_the_name(nlp, paragraphs, name):
+    people, _ = run(page(*paragraphs), nlp)
+    assert set(people) == {name}

@@ -209,13 +209,33 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 2
     elif end - start > 1 and text[end - 1] in _APOS:
         end -= 1
+    # Letters after the name ("Jo Bloom KC") are honours or offices, not a surname.
+    while True:
+        tail = text.rfind(" ", start, end)
+        if tail <= start or _strip_word(text[tail + 1 : end]) not in cues.POST_NOMINALS:
+            break
+        end = tail
+    # A capitalised job title NER takes in whole ("Chief Financial Officer Jo Bloom") ends on a role noun;
+    # the name is what follows the last role or honorific before the final word.
+    toks = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    for k in range(len(toks) - 2, 0, -1):
+        w = _strip_word(text[toks[k][0] : toks[k][1]])
+        if (w in cues.ROLE_NOUNS or w in cues.HONORIFICS) and text[toks[k][0]].isupper():
+            start = toks[k + 1][0]
+            break
     # Roles and honorifics NER sometimes takes into the span ("Screenwriter Jane Roe").
     while True:
         m = _WORD.match(text, start)
         if not m or m.end() >= end:
             break
         w = _strip_word(m.group())
-        if w in cues.ROLE_NOUNS or w in cues.HONORIFICS or w in cues.ROLE_MODIFIERS or w in _DETERMINERS:
+        if (
+            w in cues.ROLE_NOUNS
+            or w in cues.HONORIFICS
+            or w in cues.ROLE_MODIFIERS
+            or w in _DETERMINERS
+            or w in cues.BARE_CONTRACTIONS
+        ):
             start = m.end()
             while start < end and text[start].isspace():
                 start += 1
@@ -228,8 +248,12 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _name_kind(tokens: Sequence[str]) -> str | None:
     """What the words can be: "name", "org" or "place" (a name only with evidence), or None (never)."""
+    while len(tokens) > 1 and _strip_word(tokens[-1]) in cues.POST_NOMINALS:
+        tokens = tokens[:-1]
     if not tokens or len(tokens) > 5:
         return None
+    if len(tokens) > 1 and tokens[-1].casefold() in cues.OFFICE_NOUNS:
+        return None  # "Operating Officer": a job title
     core = [t for t in tokens if t.casefold() not in cues.NAME_PARTICLES]
     if not core or len(core) > 4:
         return None

@@ -40,7 +40,7 @@ ROLE_NOUNS = _group(
     advisor spokesperson spokesman spokeswoman representative lawyer attorney prosecutor judge
     senator congressman congresswoman governor mayor minister secretary ambassador lawmaker
     politician candidate activist organizer organiser campaigner leader coach player captain
-    athlete doctor physician surgeon nurse officer detective sheriff
+    athlete doctor physician surgeon nurse officer detective sheriff constable inspector sergeant
     booster supporter proponent advocate evangelist champion skeptic sceptic opponent
     curator conservator archivist librarian teacher headteacher principal student volunteer
     resident neighbour neighbor owner shopkeeper landlord landlady farmer fisherman driver
@@ -49,6 +49,20 @@ ROLE_NOUNS = _group(
     sister cousin widow widower niece nephew grandson granddaughter grandmother grandfather
     uncle aunt fiance fiancee"""
 )
+
+# Letters after a name for honours, offices and degrees ("Jo Bloom KC"): never part of the name.
+POST_NOMINALS = _group("kc qc mp msp ms mla am mbe obe cbe kbe dbe kc. qc. phd md jp frs")
+
+# Office nouns that end a capitalised job title ("Chief Operating Officer"); a run ending on one is
+# a title, never a name. Kept apart from ROLE_NOUNS, some of which are also surnames.
+OFFICE_NOUNS = _group(
+    """officer executive director president secretary minister constable sergeant inspector
+    superintendent commissioner editor correspondent spokesperson spokesman spokeswoman"""
+)
+
+# Contractions typed without their apostrophe in casual text ("Im Jo Bloom"); one before a name
+# is a clause of its own, never a first name.
+BARE_CONTRACTIONS = _group("im ive id ill youre hes shes weve theyre thats")
 
 # Words that modify a role without being part of a name or of an employer ("former Google CEO").
 # They are kept in the role text, and they let the role phrase be read leftwards past them.
