@@ -299,6 +299,23 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
         (),
         [("indirect", "Harrow Institute", "Shorter weeks raised output")],
     ),
+    (
+        "'he'/'she' continues the person this paragraph is about, or who spoke just before it",
+        (
+            "Tom Reyes said his players were tired. He would rest three of them.",
+            "Ola Banks was less patient. He said the referee had made three bad calls.",
+            "Judge Mary Holt said she accepted the plea. \u201cYou broke that trust,\u201d the judge said.",
+            "\u201cIt does not excuse it,\u201d she added.",
+        ),
+        ("Tom Reyes", "Ola Banks", "Mary Holt"),
+        [
+            ("indirect", "Tom Reyes", "his players were tired."),
+            ("indirect", "Ola Banks", "the referee had made three bad calls."),
+            ("indirect", "Mary Holt", "she accepted the plea."),
+            ("direct", "Mary Holt", "You broke that trust,"),
+            ("direct", "Mary Holt", "It does not excuse it,"),
+        ],
+    ),
 ]
 
 

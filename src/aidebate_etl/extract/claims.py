@@ -81,6 +81,7 @@ class _ClaimFinder:
             people=people, roles=self.index.roles, genders=infer_genders(self.index, self.sentences)
         )
         self._para_starts = [s for s, _ in paragraph_spans(body)]
+        self.salience.para_starts = self._para_starts
         self.claims: list[Claim] = []
         self._cue_speakers: list[tuple[ReportedCue, Resolved | None, str | None]] = []
 

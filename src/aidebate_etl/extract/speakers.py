@@ -10,7 +10,7 @@ speakers, in text order, which pronouns, epithets and unattributed continuations
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -546,6 +546,7 @@ class Salience:
         default_factory=list
     )  # pos, name, kind, para, spoke
     orgs: list[tuple[int, str]] = field(default_factory=list)  # every organisation named so far
+    para_starts: list[int] = field(default_factory=list)  # body offsets where paragraphs start
     org_actors: list[tuple[int, str]] = field(default_factory=list)  # organisations as subjects or speakers
 
     def add(self, pos: int, name: str, kind: str, para: int, spoke: bool = False) -> None:
@@ -583,9 +584,18 @@ class Salience:
                 # the last person the pronoun can stand for: one of the other gender is skipped
                 other = "f" if ref.noun == "he" else "m"
                 unknown: tuple[str, int] | None = None
-                for pos, name, k, para, _spoke in reversed(self.entries):
+                here = bisect_right(self.para_starts, at) - 1
+                for pos, name, k, para, spoke in reversed(self.entries):
                     if pos >= at or k != "person" or self.genders.get(name) == other:
                         continue
+                    if (
+                        unknown is None
+                        and self.genders.get(name) is None
+                        and (para == here or (spoke and para == here - 1))
+                    ):
+                        # the person this paragraph is about, or who spoke just before it, is who
+                        # "he"/"she" continues, not someone of known gender further back
+                        return Resolved(name, "person", "pronoun")
                     if self.genders.get(name) is not None:
                         # one the page shows to take this pronoun beats a nearer person of unknown
                         # gender met in passing, unless that one is paragraphs away
