@@ -82,6 +82,9 @@ class _ClaimFinder:
         )
         self._para_starts = [s for s, _ in paragraph_spans(body)]
         self.salience.para_starts = self._para_starts
+        self.salience.quote_led = {
+            i for i, a in enumerate(self._para_starts) if body[a : a + 1] in ALL_QUOTE_CHARS
+        }
         self.claims: list[Claim] = []
         self._cue_speakers: list[tuple[ReportedCue, Resolved | None, str | None]] = []
 

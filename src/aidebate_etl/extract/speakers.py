@@ -547,6 +547,7 @@ class Salience:
     )  # pos, name, kind, para, spoke
     orgs: list[tuple[int, str]] = field(default_factory=list)  # every organisation named so far
     para_starts: list[int] = field(default_factory=list)  # body offsets where paragraphs start
+    quote_led: set[int] = field(default_factory=set)  # paragraphs that open with a quote mark
     org_actors: list[tuple[int, str]] = field(default_factory=list)  # organisations as subjects or speakers
 
     def add(self, pos: int, name: str, kind: str, para: int, spoke: bool = False) -> None:
@@ -591,10 +592,11 @@ class Salience:
                     if (
                         unknown is None
                         and self.genders.get(name) is None
-                        and (para == here or (spoke and para == here - 1))
+                        and (para == here or (spoke and para == here - 1 and here in self.quote_led))
                     ):
-                        # the person this paragraph is about, or who spoke just before it, is who
-                        # "he"/"she" continues, not someone of known gender further back
+                        # the person this paragraph is about, or (in a paragraph that opens with a
+                        # quote) who spoke just before it, is who "he"/"she" continues, not someone
+                        # of known gender further back
                         return Resolved(name, "person", "pronoun")
                     if self.genders.get(name) is not None:
                         # one the page shows to take this pronoun beats a nearer person of unknown
