@@ -316,6 +316,23 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("direct", "Mary Holt", "It does not excuse it,"),
         ],
     ),
+    (
+        "a counted subject opens a bare clause, a time adjunct does not; a long role appositive is "
+        "skipped back to the name; a surname heading a firm's name is the firm",
+        (
+            "Dan Moss, who coaches the town youth team, said about 90 children would need a new pool.",
+            "\u201cIt works,\u201d Moss said roughly 11 months after the strike began.",
+            "Lina Ek, head of policy at the consumer group Fair Play Now, said buyers should not wait.",
+            "Moss Books said it would close two shops.",
+        ),
+        ("Dan Moss", "Lina Ek"),
+        [
+            ("indirect", "Dan Moss", "about 90 children would need a new pool."),
+            ("direct", "Dan Moss", "It works,"),
+            ("indirect", "Lina Ek", "buyers should not wait."),
+            ("indirect", "Moss Books", "it would close two shops."),
+        ],
+    ),
 ]
 
 

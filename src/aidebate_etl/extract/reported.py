@@ -72,6 +72,7 @@ _THAT = re.compile(r"(?P<gap>(?:[\s,]+[^\s,.;:!?]+){0,N}?)[\s,]+that\s+".replace
 _HEARER = re.compile(
     r"[ \t]+(?:me|him|her|us|them|you|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*|[a-z]+s)[ \t]+(?=[A-Za-z])"
 )
+_APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "over"})
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _AS_BY = re.compile(r"\b[Aa]s\s+(?P<verb>[a-z]+)\s+by\s+")
 _AS_REF = re.compile(r"\b[Aa]s\s+")
@@ -113,6 +114,10 @@ def _bare_clause_start(masked: str, rel: int) -> int | None:
     word = m.group(1)
     low = word.lower()
     if low in CLAUSE_OPENERS or word[0].isupper():
+        return rel + m.start(1)
+    counted = re.match(r"[ \t]+\d[\d,.]*[ \t]+[a-z]+[ \t]+([a-z']+)", masked[rel + m.end() :])
+    if low in _APPROXIMATORS and counted and counted.group(1) in FINITE_VERB_SIGNALS:
+        # "said about 90 children would …" opens a clause; "said roughly 11 months after" does not
         return rel + m.start(1)
     # an adverb or adjunct is no clause, and a wh-word opens an indirect question, not a claim
     if low in FUNCTION_WORDS or low.endswith("ly") or low in GAP_OPENERS or low in WH_WORDS:

@@ -93,6 +93,9 @@ _AGE = re.compile(r"\d{1,3}-year-old\b")
 # An epithet looks at most this many words past "the" for its noun.
 MAX_EPITHET_WORDS = 5
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b")
+_ORG_SUFFIX_NEXT = re.compile(
+    r"[ \t]+(?:" + "|".join(sorted(map(re.escape, ORG_SUFFIXES), key=len, reverse=True)) + r")\b"
+)
 _LOCATIVE = frozenset({"at", "in", "on", "near", "inside", "outside", "across"})
 # A single capitalised word opening a sentence, and the word after it.
 _BARE_SPEAKER = re.compile(r"(?:^|[.!?][\"”’]?[ \t]+|\n)([A-Z][a-z]+[A-Z]?[a-z]+)[ \t]+([a-z]+)\b")
@@ -152,7 +155,9 @@ class SpeakerIndex:
         forms = sorted(((f, p.name) for p in people for f in _name_forms(p)), key=lambda x: -len(x[0]))
         for form, canonical in forms:
             for m in re.finditer(r"(?<![\w'’])" + re.escape(form) + r"(?![\w])", body):
-                add(Ref(m.start(), m.end(), "name", form, canonical))
+                # "Okafor Books": a surname that heads an organisation's name is not the person
+                if not _ORG_SUFFIX_NEXT.match(body, m.end()):
+                    add(Ref(m.start(), m.end(), "name", form, canonical))
         self._known_names = {f.casefold(): canonical for f, canonical in forms}
         # single capitalised words the page also writes capitalised mid-sentence: proper nouns
         # ("Acme said", "MacInnes later said"), unlike a sentence's first word ("Critics said")
@@ -530,7 +535,8 @@ def skip_appositive_backward(body: str, pos: int, floor: int, *, allow_names: bo
     # the new position keeps the comma that opened the appositive, so a chain can be walked on
     if between.isdigit() or first in ("a", "an", "the", "who", "whose", "which", "now", "then", "formerly"):
         return comma + 1
-    if (first[0].islower() or allow_names) and len(between.split()) <= 6:
+    # a role phrase may run long ("head of policy at the consumer group Fair Deal"), within 80 chars
+    if (first[0].islower() or allow_names) and len(between.split()) <= 12:
         return comma + 1
     return pos
 
