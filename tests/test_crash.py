@@ -20,7 +20,7 @@ import pytest
 
 from aidebate_etl import pipeline, tables
 from aidebate_etl.cache import CACHE_DIR
-from conftest import copy_pages, start_pipeline_process
+from ops_support import copy_pages, start_pipeline_process
 
 # Where to kill: None = after a short delay, wherever the run is (most likely reading the plan).
 POINTS = (

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from aidebate_etl import errors, pipeline
 from aidebate_etl.cache import PageCache
 from aidebate_etl.cli import app
-from conftest import PAGES, copy_pages, start_pipeline_process
+from ops_support import PAGES, copy_pages, start_pipeline_process
 
 # Columns that say which run wrote a row: lineage, expected to differ between runs.
 _LINEAGE = {"run_id"}
