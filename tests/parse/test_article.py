@@ -317,6 +317,12 @@ def test_article_gallery_agency_only_credits(parsed_page) -> None:
         "THE DUNMERE LAMP  |  Weekend\nTown \u203a Rivers \u203a Bridges",
         # A live-status row with a relative timestamp.
         "Dunmere live\nLIVE  Updated 12 min ago",
+        # A site name and its tagline over a menu row, a menu item shaped as a question.
+        "The Dunmere Evening Lamp\nNews for the dale since 1921\n\n"
+        "News   Sport   Letters   How Do I...?   Jobs",
+        # A cookie notice ending on its buttons.
+        "We use cookies to improve your visit. By browsing on you agree to our use of cookies. Accept",
+        "We and our partners use cookies to tailor ads. Accept All    Reject All    Cookie Settings",
     ],
 )
 def test_article_title_skips_site_name_over_menu_and_status_row(top: str) -> None:
@@ -381,3 +387,42 @@ def test_article_shoot_credits_become_bylines() -> None:
         "Styling by Oona Petrakis. Hair and make-up by Lil Varga.\n"
     )
     assert parse_page(page).bylines == ("Styling by Oona Petrakis", "Hair and make-up by Lil Varga")
+
+
+@pytest.mark.parametrize(
+    ("head", "subtitle"),
+    [
+        # Writers named without "By", then a dateline bar of published and updated times.
+        (
+            "Orla Finnegan and Piotr Wasik\nThe Dunmere Evening Lamp\n"
+            "Published 4:10 p.m. ET June 3, 2025 | Updated 6:45 p.m. ET June 3, 2025",
+            None,
+        ),
+        # A press release's contact line under its date.
+        (
+            "FOR IMMEDIATE RELEASE\nJune 3, 2025\n"
+            "Contact: Parish Office, (555) 010-4477, office@parish.example",
+            None,
+        ),
+        # A player control with its running time, then the dek.
+        (
+            "Listen to this article \u00b7 4 min\n\nThe parish says the new span will carry cyclists too",
+            "The parish says the new span will carry cyclists too",
+        ),
+    ],
+)
+def test_article_head_furniture_is_neither_dek_nor_body(head: str, subtitle: str | None) -> None:
+    page = f"Footbridge at Hobb's Ford to reopen in June\n\n{head}\n\n{_LEAD}\n"
+    s = parse_page(page)
+    assert (s.title, s.subtitle, s.paragraphs) == (
+        "Footbridge at Hobb's Ford to reopen in June",
+        subtitle,
+        (_LEAD,),
+    )
+
+
+def test_article_update_line_above_the_lead_is_body() -> None:
+    update = "Update, 6:40 p.m.: The parish said the footbridge would open a day early."
+    photo = "Walkers cross the ford. (Jo Pike/Lamp)"
+    page = f"Footbridge at Hobb's Ford to reopen in June\n\n{update}\n\n{photo}\n\n{_LEAD}\n"
+    assert parse_page(page).paragraphs[:2] == (update, _LEAD)

@@ -215,6 +215,53 @@ _HEAD = (
             [(0, None, "late_shift_lou"), (0, None, "Quay Street Regular")],
             ["Finally.", "And the 2am one?"],
         ),
+        # A social-network plugin: sort menu, a badge above a header, "Name · 2h" headers, "Like · Reply"
+        # rows and a collapsed-replies link between comments.
+        (
+            "31 comments\n\nMost relevant \u25be\n\n"
+            "Wendell Ashgrove \u00b7 3h\nFinally some sense.\nLike \u00b7 Reply \u00b7 5\n\n"
+            "    Opal Reyburn \u00b7 2h\n    Not at those fares.\n    Like \u00b7 Reply\n\n"
+            "    View 4 more replies\n\n"
+            "Top fan\nLinus Farrant \u00b7 1h\nWill the 4am run stop at Keld?\nLike \u00b7 Reply \u00b7 2\n",
+            [(0, None, "Wendell Ashgrove"), (1, 1, "Opal Reyburn"), (0, None, "Linus Farrant")],
+            ["Finally some sense.", "Not at those fares.", "Will the 4am run stop at Keld?"],
+        ),
+        # A moderation note and sort control above the first "handle • time" header.
+        (
+            "2 Comments\n\nHarbour Herald Comment Policy\nStay on topic, please.\nLogin\n\nSort by Best\n\n"
+            "gullwatch \u2022 5 days ago\nLovely.\n\u25b3 2 \u25bd \u2022 Reply \u2022 Share \u203a\n\n"
+            "    saltmarsh_sam  gullwatch \u2022 4 days ago\n    Not for drivers.\n"
+            "    \u25b3 1 \u25bd \u2022 Reply \u2022 Share \u203a\n",
+            [(0, None, "gullwatch"), (1, 1, "saltmarsh_sam")],
+            ["Lovely.", "Not for drivers."],
+        ),
+        # Rated comments: "handle, town, country, time" headers and a reply-and-rating row; one says nothing.
+        (
+            "Comments (2)\nNewest    Oldest    Best rated\n\n"
+            "DockyardDee, Hull, United Kingdom, 3 hours ago\nAbout time.\n"
+            "Reply    \u2191 4    \u2193 1    Click to rate\n\n"
+            "Trev 62, Leeds, 1 hour ago\n\nReply    \u2191 0    \u2193 2    Click to rate\n",
+            [(0, None, "DockyardDee"), (0, None, "Trev 62")],
+            ["About time.", ""],
+        ),
+        # A memorial guest book: signer names of several words over a date, no reply control.
+        (
+            "Guest Book (2 Entries)\nSign the Guest Book\n\n"
+            "Ada and Bram Colquhoun\nMay 4, 2025\nSafe travels on the night bus.\n\n"
+            "Harbour Line Drivers Union\nMay 5, 2025\nWe remember.\n\n"
+            "Powered by RememberWall | Terms | Privacy\n",
+            [(0, None, "Ada and Bram Colquhoun"), (0, None, "Harbour Line Drivers Union")],
+            ["Safe travels on the night bus.", "We remember."],
+        ),
+        # A blog theme that numbers comments as an ordered list at each level.
+        (
+            "2 thoughts on \u201cNight Buses\u201d\n\n"
+            "  1. Mo Kestrel says:\n     May 4, 2025 at 9:12 am\n     Great.\n     Reply\n\n"
+            "       1. pier_pete says:\n          May 4, 2025 at 9:40 am\n"
+            "          Agreed.\n          Reply\n",
+            [(0, None, "Mo Kestrel"), (1, 1, "pier_pete")],
+            ["Great.", "Agreed."],
+        ),
     ],
 )
 def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, bodies: list[str]) -> None:

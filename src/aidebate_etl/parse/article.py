@@ -94,7 +94,45 @@ def is_furniture(text: str) -> bool:
     ):
         return True
     return bool(
-        _COUNTER_RE.match(text) or _BREADCRUMB_RE.match(text) or is_time_text(text) or _is_meta_row(text)
+        _COUNTER_RE.match(text)
+        or _BREADCRUMB_RE.match(text)
+        or is_time_text(text)
+        or _is_meta_row(text)
+        or is_menu_row(text)
+        or _is_cookie_banner(text)
+        or _is_control_with_meta(text)
+    )
+
+
+# Menus print section names side by side; copied, they become one line of short cells.
+_MENU_SEPARATOR = re.compile(r"\s{2,}|\s+[|]\s+")
+MIN_MENU_CELLS = 4
+MAX_MENU_CELL_WORDS = 3
+
+
+def is_menu_row(text: str) -> bool:
+    """A site or section menu: several short cells set apart by wide gaps or bars."""
+    cells = [c for c in _MENU_SEPARATOR.split(text.strip()) if c]
+    return len(cells) >= MIN_MENU_CELLS and all(
+        len(c.split()) <= MAX_MENU_CELL_WORDS and not c.endswith((".", ",")) for c in cells
+    )
+
+
+def _is_cookie_banner(text: str) -> bool:
+    ws = {w.lower() for w in words(text)}
+    low = text.lower()
+    return bool(ws & set(lexicon.COOKIE_WORDS)) and any(
+        re.search(rf"\b{c}\b", low) for c in lexicon.CONSENT_CUES
+    )
+
+
+def _is_control_with_meta(text: str) -> bool:
+    """A control label followed by its figure ("Listen to this article · 6 min")."""
+    cells = _ROW_SEPARATOR.split(text)
+    return (
+        len(cells) > 1
+        and _bare(cells[0]) in lexicon.NAVIGATION_LINES
+        and all(is_time_text(c) or re.fullmatch(r"\d[\d,.:]*\s*\w{0,8}", c.strip()) for c in cells[1:])
     )
 
 
@@ -118,6 +156,13 @@ def is_head_furniture(text: str) -> bool:
     if is_furniture(text):
         return True
     if not ends_sentence(text) and any(p.match(text) for p in lexicon.BYLINE_PATTERNS):
+        return True
+    # "Published … | Updated …": a dateline bar whose every cell is a dateline.
+    cells = _ROW_SEPARATOR.split(text)
+    if len(cells) > 1 and all(any(p.match(c) for p in lexicon.BYLINE_PATTERNS) for c in cells):
+        return True
+    label, colon, _ = text.partition(":")
+    if colon and label.strip().lower() in lexicon.CONTACT_LABELS:
         return True
     return len(words(text)) <= MAX_FURNITURE_WORDS and ends_on_function_word(text)
 
@@ -184,6 +229,12 @@ def find_title(lines: list[Line]) -> int:
             break
         if _is_title_candidate(line.text):
             candidates.append(line)
+        elif _is_site_navigation(line.text) and any(
+            len(c.text.split()) >= MIN_TITLE_WORDS for c in candidates
+        ):
+            # Site name, tagline and menu come before the page's own content: what stands above the last
+            # menu is the site's header, not the story's.
+            candidates = []
     if not candidates:
         raise NoArticle("no headline: no short unpunctuated line outside page furniture before the body")
     # A masthead ("Site Name — what the site is about") and the browser's page title ("Headline | Site")
@@ -206,6 +257,15 @@ def find_title(lines: list[Line]) -> int:
         if any(is_alt_text(ln.text, cand.text) for ln in later):
             return cand.index
     return (long_enough or candidates)[0].index
+
+
+def _is_site_navigation(text: str) -> bool:
+    """A menu or breadcrumb of the site; a share bar below the headline is a row of cells too, but names
+    networks and actions."""
+    if contains_cue(text, lexicon.BOX_CUES) or any(w.lower() in lexicon.SHARE_WORDS for w in words(text)):
+        return False
+    # A breadcrumb may also sit under the headline; a menu row of plain words only heads the page.
+    return is_menu_row(text) and not any(ch.isdigit() for ch in text)
 
 
 # "Site Name — club news and river reports": a capitalised name, a dash or bar, a lower-case tagline.
@@ -405,6 +465,7 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
                     and not images_seen
                     and len(words(para)) <= MAX_DEK_WORDS
                     and _dek_boundary_follows(units, k)
+                    and not _UPDATE_RE.match(para)
                 ):
                     art.subtitle = para
                     continue
@@ -430,6 +491,10 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
     if not art.paragraphs:
         raise NoArticle(f"no body paragraph under the headline {title!r}")
     return art
+
+
+# "Update, 7:10 p.m.: …" opens a live story with its newest facts: a body paragraph, never the dek.
+_UPDATE_RE = re.compile(r"^(?:update|updated|latest)\b.{0,30}?:\s+\S", re.I)
 
 
 def _dek_boundary_follows(units: list[_Unit], k: int) -> bool:

@@ -27,6 +27,8 @@ _GAP = re.compile(r"(?<=\S)[ \t\u00a0\u2002\u2003\u3000]{2,}(?=\S)")
 MAX_CELL_WORDS = 4
 _SEPARATOR_CELL = re.compile(r"^[|›»>/·•–—-]$")
 CELL_SEPARATOR = " | "
+# A row of this many short cells is a menu bar rather than a sentence.
+MIN_MENU_CELLS = 4
 
 # Closing quotes and brackets may follow the punctuation that ends a sentence ('… he said.”').
 _CLOSERS = "\"'”’»)]*"
@@ -70,7 +72,9 @@ def _mark_cells(text: str) -> str:
     # One stray double space is common typing noise; a single gap marks a cell only before a timestamp.
     if len(cells) == 2 and not is_time_text(_SPACES.sub(" ", cells[1])):
         return text
-    if any(len(c.split()) > MAX_CELL_WORDS or c.rstrip()[-1:] in ".,;:!?" for c in cells):
+    # A menu of many cells may hold a question-shaped item ("How Do I…?"); in a short row it is prose.
+    enders = ".,;:!" if len(cells) >= MIN_MENU_CELLS else ".,;:!?"
+    if any(len(c.split()) > MAX_CELL_WORDS or c.rstrip()[-1:] in enders for c in cells):
         return text
     return CELL_SEPARATOR.join(cells)
 

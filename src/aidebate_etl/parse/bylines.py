@@ -70,6 +70,16 @@ def is_bare_name_line(text: str) -> bool:
     text = text.strip()
     if not text or ends_sentence(text) or "/" in text:
         return False
+    # Shared bylines list their writers as "A and B" or "A, B and C".
+    parts = re.split(r"\s*,\s*|\s+(?:and|&)\s+", text)
+    if len(parts) > 1 and re.search(r"\s(?:and|&)\s", text) and all(map(_is_one_name, parts)):
+        return True
+    return _is_one_name(text)
+
+
+def _is_one_name(text: str) -> bool:
+    if not text:
+        return False
     head, _, tail = _split_tail(text)
     tokens = head.split()
     core = [t for t in tokens if t not in lexicon.NAME_PARTICLES]

@@ -34,7 +34,8 @@ MAX_ACTION_ROW_CHARS = 60
 # when a thread heading ("12 Comments") stands above it.
 MIN_HEADERS = 2
 
-_BULLET = r"(?:[•●◦▪‣∙·*\-–—]\s*)?"
+# A list marker before the handle: a bullet, or the number of an ordered list of comments ("1. jdoe says:").
+_BULLET = r"(?:[•●◦▪‣∙·*\-–—]\s*|\d{1,3}[.)]\s+)?"
 _HANDLE = rf"(?P<handle>[^\s>].{{0,{MAX_HANDLE_CHARS}}}?)"
 _SAYS_RE = re.compile(rf"^{_BULLET}{_HANDLE}\s+(?:says|said)\s*(?::|\.\.\.|…)\s*$", re.I)
 _WROTE_RE = re.compile(
@@ -54,7 +55,8 @@ _COUNT_RES = (
         re.I,
     ),
     re.compile(
-        r"^(?:readers?'?s?’?\s+)?(?:comments?|responses?|discussion)\s*[(\[:]\s*(?P<n>\d[\d,]*)\s*[)\]]?$",
+        r"^(?:readers?'?s?’?\s+)?(?:comments?|responses?|discussion|guest\s?book|condolences)\s*[(\[:]\s*"
+        r"(?P<n>\d[\d,]*)(?:\s+(?:entries|comments?|messages?))?\s*[)\]]?$",
         re.I,
     ),
     re.compile(r"^(?:view|see|show|read|load)\s+(?:all\s+)?(?P<n>\d[\d,]*)\s+comments?$", re.I),
@@ -203,7 +205,9 @@ def detect_thread(lines: list[Line], after: int) -> tuple[str, int] | None:
 def _is_handle_line(text: str) -> bool:
     """A flat-layout handle: a short name, possibly followed by a timestamp after a separator."""
     name = _strip_meta_parts(text)
-    return bool(name) and len(name.split()) <= 3 and len(name) <= 40 and not ends_sentence(name)
+    return (
+        bool(name) and len(name.split()) <= MAX_HANDLE_WORDS and len(name) <= 40 and not ends_sentence(name)
+    )
 
 
 def _first_flat_handle(lines: list[Line], after: int, reply: int) -> int:
@@ -246,8 +250,18 @@ def _is_thread_nav(part: str) -> bool:
     return bool(ws) and all(w in lexicon.THREAD_NAV_WORDS for w in ws)
 
 
+def _comma_time_handle(text: str) -> str | None:
+    """ "jdoe, Leeds, United Kingdom, 2 hours ago": the handle, then where the reader lives, then the time."""
+    cells = [c.strip() for c in text.split(",")]
+    if len(cells) > 1 and is_time_text(cells[-1]) and cells[0] and not ends_sentence(cells[0]):
+        return cells[0]
+    return None
+
+
 def _strip_meta_parts(text: str) -> str:
     """The name part of a handle line such as "jdoe · 3 hours ago" or "▲ jdoe 3 hours ago | parent"."""
+    if (handle := _comma_time_handle(text)) is not None:
+        return handle
     parts = [p.strip().lstrip(_VOTE_GLYPHS + " ") for p in re.split(r"\s+[·•|]\s+|\s+[—–-]\s+", text)]
     kept = [p for p in parts if p and not _is_meta(p) and not _is_thread_nav(p)]
     name = " ".join(kept).strip()
@@ -266,7 +280,20 @@ def _split_parent(handle: str, authors: list[str]) -> tuple[str, str | None]:
 def _has_time_cell(text: str) -> bool:
     """A handle line that carries its own timestamp after a separator ("jdoe | May 3, 2024 | 9:40 pm")."""
     parts = re.split(r"\s+[·•|]\s+", text)
-    return len(parts) > 1 and any(is_time_text(p) for p in parts[1:])
+    return (len(parts) > 1 and any(is_time_text(p) for p in parts[1:])) or _comma_time_handle(
+        text
+    ) is not None
+
+
+def _is_header_shaped(seg: list[Line], k: int) -> bool:
+    """Whether ``seg[k]`` is a comment header: a short handle with its time, or over a time line."""
+    t = seg[k].text
+    if not t or _is_meta(t) or not _is_handle_line(t):
+        return False
+    if _has_time_cell(t):
+        return True
+    nxt = next((ln for ln in seg[k + 1 :] if ln.text), None)
+    return nxt is not None and is_time_text(nxt.text)
 
 
 def _is_sign_in(text: str) -> bool:
@@ -377,6 +404,11 @@ def _parse_flat(lines: list[Line], start: int) -> tuple[ParsedComment, ...]:
         seg_start = i + 1
         levels = [int(m.group(1)) for ln in seg if (m := lexicon.DEPTH_LABEL_RE.match(ln.text))]
         seg = [ln for ln in seg if not lexicon.DEPTH_LABEL_RE.match(ln.text)]
+        # Headers repeat one shape (a handle with its time); whatever precedes the header in a segment is
+        # thread furniture (policy notes, sort menus, badges, "View 3 more replies").
+        header = next((k for k in range(len(seg)) if _is_header_shaped(seg, k)), None)
+        if header is not None:
+            seg = seg[header:]
         content = [ln for ln in seg if ln.text and not _is_meta(ln.text)]
         if not content:
             continue

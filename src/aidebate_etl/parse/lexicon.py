@@ -144,6 +144,14 @@ BOX_CUES = (
     "share article",
 )
 
+# Cookie-consent banners: a notice about cookies that ends on its own buttons ("Accept", "Cookie Settings").
+COOKIE_WORDS = ("cookie", "cookies")
+# The consent controls and phrasings such banners use; a body sentence about cookies has none of them.
+CONSENT_CUES = ("accept", "reject", "agree", "consent", "cookie settings", "manage preferences", "got it")
+
+# Press-office contact lines under a release's dateline ("Contact: Press Office, (555) …"): labels only.
+CONTACT_LABELS = ("contact", "media contact", "press contact", "media contacts", "media inquiries")
+
 # Share bars are rows of network and action names; a line made only of these words is a share bar.
 SHARE_WORDS = frozenset(
     [
@@ -281,6 +289,8 @@ THREAD_FURNITURE_CUES = (
     "reply to this topic",
     "post a reply",
     "start a new topic",
+    # The comment widget's own credit line under the last comment.
+    "powered by",
 )
 
 # Outlets switch a thread off for legal or moderation reasons and say so where it would have been.
@@ -343,6 +353,14 @@ COMMENT_ACTION_WORDS = frozenset(
         "save",
         "award",
         "more",
+        # Expanders and rating prompts: "View 3 more replies", "Click to rate".
+        "view",
+        "show",
+        "hide",
+        "load",
+        "click",
+        "to",
+        "rate",
     ]
 )
 
