@@ -262,3 +262,48 @@ def test_claim_groups_short_and_retold_versions_need_the_same_speaker(
     results, labels = _build({"art_1": [("a", left, MAYOR)], "art_2": [("b", right, speaker_b)]})
     group_of = resolve_claim_groups(results)
     assert (group_of[labels["a"]] == group_of[labels["b"]]) is linked
+
+
+@pytest.mark.parametrize(
+    ("other_page", "linked"),
+    [
+        # the quote alone on another page: the clause wrapping it joins the group by position
+        ("utterly beyond repair", True),
+        # no other page reports it: the quote and its clause stay one remark told once
+        ("the ferry timetable will change in spring", False),
+    ],
+)
+def test_claim_groups_clause_joins_its_quote_once_another_page_reports_it(
+    other_page: str, linked: bool
+) -> None:
+    clause = "the old pier was \u201cutterly beyond repair\u201d"
+    quote = "utterly beyond repair"
+    claims = [
+        Claim("indirect", clause, 10, 10 + len(clause), MAYOR, "person"),
+        Claim("direct", quote, 28, 28 + len(quote), MAYOR, "person"),
+    ]
+    page_1 = PageResult(
+        SourceRecord("art_1.txt", "art_1", 1, "loaded"),
+        article_id="art_1",
+        extraction=PageExtraction(people=(PagePerson(MAYOR),), claims=tuple(claims)),
+    )
+    page_2, labels = _page("art_2", [("o", other_page, MAYOR)])
+    group_of = resolve_claim_groups([page_1, page_2])
+    clause_id = ids.claim_id("art_1", "indirect", 10, 10 + len(clause))
+    quote_id = ids.claim_id("art_1", "direct", 28, 28 + len(quote))
+    assert (group_of[clause_id] == group_of[quote_id]) is linked
+    assert (group_of[quote_id] == group_of[labels["o"]]) is linked
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("margins would stay in the low sixties all year", "in the low 60s"),
+        ("Sales rose by four per cent in the spring.", "Sales rose by 4% in the spring."),
+        ("We hired twenty new nurses last month.", "We hired 20 new nurses last month."),
+    ],
+)
+def test_claim_groups_number_spellings_compare_equal(left: str, right: str) -> None:
+    results, labels = _build({"art_1": [("a", left, MAYOR)], "art_2": [("b", right, MAYOR)]})
+    group_of = resolve_claim_groups(results)
+    assert group_of[labels["a"]] == group_of[labels["b"]]

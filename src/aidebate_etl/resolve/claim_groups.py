@@ -15,6 +15,11 @@ a link needs all of:
   a commenter or critic echoing someone's phrase is not taken for the statement itself. Near-identical
   long texts are linked whoever they are attributed to, since that is the same statement misattributed.
 
+Two claims of one page are one remark told once (a quote and the reported clause that wraps it), so they
+never link each other by their words. The clause joins its quote's group only by position: a quote whose
+span lies inside a reported clause of the same speaker on the same page, once that quote (or the clause)
+has been linked to another page; a group still says that several pages reported the statement.
+
 Candidate pairs are blocked by shared word 3-grams that are not common phrases, so the cost grows with
 the number of claims that really share wording, not with the square of the batch.
 """
@@ -101,6 +106,17 @@ _FOLD = str.maketrans(
         "-": " ",
     }
 )
+# Outlets write numbers their own way ("the low sixties" / "the low 60s", "four" / "4", "per cent" /
+# "%"): each spelled-out number becomes digits so that variants compare as the same words.
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()  # noqa: E501, SIM905
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
+_NUMBER_WORDS: dict[str, str] = (
+    {w: str(i) for i, w in enumerate(_UNITS) if i > 1}  # "one" is as often a pronoun as a number
+    | {w: str(10 * i) for i, w in enumerate(_TENS, start=2)}
+    | {w[:-1] + "ies": f"{10 * i}s" for i, w in enumerate(_TENS, start=2)}
+    | {"percent": "per cent"}
+)
+_PERCENT = re.compile(r"(?<=\d)\s*%")
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+")
 _QUOTED = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"]+)\"|\u2018([^\u2018\u2019]+)\u2019(?!\w)")
 
@@ -108,7 +124,8 @@ _QUOTED = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"]+)\"|\u2018([^\u20
 def _normalise(text: str) -> str:
     """Case, quote marks, apostrophes, dashes and punctuation folded; words separated by one space."""
     s = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", s).split())
+    s = _PERCENT.sub(" per cent", s)
+    return " ".join(_NUMBER_WORDS.get(t, t) for t in re.sub(r"[^\w]+", " ", s).split())
 
 
 def _n_content(tokens: Sequence[str]) -> int:
@@ -133,6 +150,8 @@ class _Prepared:
     person: str | None  # batch-wide person id of the speaker, when known
     speaker_key: str | None  # folded speaker surname or organisation name, when known
     stems: tuple[str, ...] = ()  # tokens stemmed, a known person's name parts replaced by their id
+    kind: str = "direct"
+    span: tuple[int, int] = (0, 0)  # character span in the page body
 
 
 def _stems(tokens: Sequence[str], names: dict[str, str]) -> tuple[str, ...]:
@@ -297,6 +316,8 @@ def _prepare(results: Sequence[PageResult]) -> list[_Prepared]:
                     person=person,
                     speaker_key=key,
                     stems=_stems(tokens, names),
+                    kind=c.kind,
+                    span=(c.start_char, c.end_char),
                 )
             )
     out.sort(key=lambda p: p.claim_id)
@@ -318,10 +339,30 @@ def _candidate_pairs(prepared: Sequence[_Prepared]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def _nested_pairs(prepared: Sequence[_Prepared]) -> list[tuple[int, int]]:
+    """(quote, clause) pairs of one page: a quote inside a reported clause of an agreeing speaker."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(prepared):
+        by_article[p.article_id].append(i)
+    pairs: list[tuple[int, int]] = []
+    for members in by_article.values():
+        clauses = [j for j in members if prepared[j].kind != "direct"]
+        for i in members:
+            q = prepared[i]
+            if q.kind != "direct":
+                continue
+            for j in clauses:
+                c = prepared[j]
+                if c.span[0] <= q.span[0] and q.span[1] <= c.span[1] and _same_speaker(q, c):
+                    pairs.append((i, j))
+    return pairs
+
+
 def resolve_claim_groups(results: Sequence[PageResult]) -> dict[str, str]:
     """``claim_id -> claim_group_id`` for every claim of every loaded page (singletons included)."""
     prepared = _prepare(results)
     parent = list(range(len(prepared)))
+    articles: list[set[str]] = [{p.article_id} for p in prepared]  # pages of each root's group
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -329,10 +370,19 @@ def resolve_claim_groups(results: Sequence[PageResult]) -> dict[str, str]:
             i = parent[i]
         return i
 
+    def union(ri: int, rj: int) -> None:
+        keep, drop = min(ri, rj), max(ri, rj)
+        parent[drop] = keep
+        articles[keep] |= articles[drop]
+
     for i, j in _candidate_pairs(prepared):
         ri, rj = find(i), find(j)
         if ri != rj and _linked(prepared[i], prepared[j]):
-            parent[max(ri, rj)] = min(ri, rj)
+            union(ri, rj)
+    for i, j in _nested_pairs(prepared):
+        ri, rj = find(i), find(j)
+        if ri != rj and (len(articles[ri]) > 1 or len(articles[rj]) > 1):
+            union(ri, rj)
 
     members: dict[int, list[str]] = defaultdict(list)
     for i, p in enumerate(prepared):
