@@ -348,6 +348,12 @@ _LAST = "Walkers will be asked to keep dogs on leads near the new handrails."
         "Comments are closed on this story for legal reasons.",
         # Shoot credits.
         "Styling by Oona Petrakis. Hair and make-up by Lil Varga.",
+        # A live story's closing note.
+        "This is a developing story. Check back for updates.",
+        # A review's credits box.
+        "Stiles. Directed by Una Brack. Starring Ilse Moor, Teo Vance. 1 hr 38 min. Rated PG.",
+        # A press release's end mark and the site footer under it.
+        "###\n\nStay Connected\nSubscribe to Parish News    Facebook    YouTube",
         # A related list under its label.
         "Related\nStepping stones at Hobb's Ford washed away\nWhy the ford floods every spring",
     ],
@@ -365,6 +371,9 @@ def test_article_trailing_furniture_is_not_body(tail: str) -> None:
         "The views expressed in this column are the writer\u2019s own.",
         "SIGN UP for our free Rivers and Rambles newsletter, delivered every Friday",
         "Footfall at the ford, walkers per day\nSource: parish counts",
+        # Funding appeals set between paragraphs.
+        "Support for the Lamp comes from readers like you. Become a member today.",
+        "The Lamp is a nonprofit newsroom. If this mattered to you, please consider a monthly gift.",
     ],
 )
 def test_article_inner_furniture_is_not_body(inner: str) -> None:
@@ -426,3 +435,15 @@ def test_article_update_line_above_the_lead_is_body() -> None:
     photo = "Walkers cross the ford. (Jo Pike/Lamp)"
     page = f"Footbridge at Hobb's Ford to reopen in June\n\n{update}\n\n{photo}\n\n{_LEAD}\n"
     assert parse_page(page).paragraphs[:2] == (update, _LEAD)
+
+
+def test_article_list_heading_above_bullets_is_dropped() -> None:
+    items = ("The span is 14 metres long.", "It cost the parish £80,000.")
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\nWhat we know\n\n"
+        + "\n".join(f"\u2022 {i}" for i in items)
+        + "\n\nHe listed two changes:\n\n"
+        + "\n".join(f"\u2022 {i}" for i in items)
+        + f"\n\n{_LAST}\n"
+    )
+    assert parse_page(page).paragraphs == (_LEAD, *items, "He listed two changes:", *items, _LAST)

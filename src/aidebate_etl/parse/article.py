@@ -172,6 +172,9 @@ def is_article_end(text: str) -> bool:
     bare = _bare(text)
     if bare.startswith(("©", "(c) ", "copyright ")) or "all rights reserved" in bare:
         return True
+    # Press releases close with "###" or "-30-".
+    if re.fullmatch(r"#{3,}|-\s*30\s*-", text.strip()):
+        return True
     if bare.startswith(("(reporting by", "reporting by")) and len(bare.split()) <= 25:
         return True
     if ends_sentence(text.rstrip(":")) and not text.rstrip().endswith(":"):
@@ -317,6 +320,7 @@ class _Unit:
     kind: str  # "text", "image", "byline", "related" (a link line) or "related_label" (link text follows)
     text: str = ""  # for "byline": the author line, "" for a date or reading-time line
     image: Image | None = None
+    list_start: bool = False  # the first item of a bulleted list
 
 
 def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[_Unit], bool]:
@@ -396,7 +400,9 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
             units.append(ev)
             continue
         texts = [t for t in ev if not (is_image and _is_headline_like(t))]
-        units.extend(_Unit("text", p) for p in split_paragraphs(texts, width) if texts)
+        paras = split_paragraphs(texts, width) if texts else []
+        starts_list = bool(texts) and bullet_item(texts[0]) is not None
+        units.extend(_Unit("text", p, list_start=starts_list and j == 0) for j, p in enumerate(paras))
     return units, stop
 
 
@@ -477,8 +483,15 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
                 continue
         elif is_furniture(para):
             continue
-        if _is_standing_label(para):
+        if _is_standing_label(para) or _is_appeal(para) or _is_work_credits(para):
             continue
+        if (
+            unit.list_start
+            and last_appended == k - 1
+            and art.paragraphs
+            and _is_list_heading(art.paragraphs[-1])
+        ):
+            art.paragraphs.pop()
         if (crew := _crew_credits(para)) is not None:
             art.bylines.extend(c for c in crew if c not in art.bylines)
             continue
@@ -515,6 +528,37 @@ _READER_CALL_RE = re.compile(
     r"^(?:" + "|".join(re.escape(c) for c in sorted(lexicon.READER_CALLS, key=len, reverse=True)) + r")\b",
     re.I,
 )
+
+
+# A list's heading ("What we know", "How to check for ticks") is a label of a few words.
+MAX_LIST_HEADING_WORDS = 8
+
+
+def _is_list_heading(paragraph: str) -> bool:
+    """A short unpunctuated label right above a bulleted list; a lead-in sentence ending in ":" is prose."""
+    return not ends_sentence(paragraph) and len(words(paragraph)) <= MAX_LIST_HEADING_WORDS
+
+
+def _is_appeal(paragraph: str) -> bool:
+    """A short funding or membership appeal, which sites drop into or under the story."""
+    return len(words(paragraph)) <= MAX_PROMO_WORDS and contains_cue(paragraph, lexicon.APPEAL_CUES)
+
+
+_CREDIT_LABEL_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(c) for c in lexicon.WORK_CREDIT_LABELS) + r")\b", re.I
+)
+_DURATION_RE = re.compile(
+    r"^\d+\s*(?:hrs?|hours?|h)\b(?:\s*\d+\s*(?:min|mins|minutes|m)\b)?|^\d+\s*min", re.I
+)
+# At least this many of a box's sentences are credit labels or running times.
+MIN_CREDIT_SENTENCES = 2
+
+
+def _is_work_credits(paragraph: str) -> bool:
+    """The credits box of a review: title, director, cast, running time and rating as fragments."""
+    sentences = [m.group().strip() for m in _SENTENCE_RE.finditer(paragraph) if m.group().strip()]
+    credits = sum(1 for x in sentences if _CREDIT_LABEL_RE.match(x) or _DURATION_RE.match(x))
+    return credits >= MIN_CREDIT_SENTENCES and credits >= len(sentences) - 1
 
 
 def _is_promo(paragraph: str) -> bool:

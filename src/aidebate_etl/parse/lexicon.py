@@ -547,6 +547,41 @@ READER_CALLS = (
     "send us",
     "share your",
     "tell us",
+    # A live story's closing note asks the reader to come back.
+    "check back",
+)
+
+# Funding appeals that public-media and nonprofit sites set inside or under the story: the appeal names
+# the reader's money or membership, which reporting on a charity's finances rarely addresses to the reader.
+APPEAL_CUES = (
+    "please consider a",
+    "please consider donating",
+    "please consider supporting",
+    "consider making a donation",
+    "make a donation",
+    "donate today",
+    "donate now",
+    "become a member",
+    "become a sustaining member",
+    "listeners like you",
+    "readers like you",
+    "viewers like you",
+    "support our journalism",
+    "support independent journalism",
+    "support local journalism",
+)
+
+# A review's credits box ("Directed by … Starring … 1 hr 52 min. Rated 15."): fact fragments, not prose.
+WORK_CREDIT_LABELS = (
+    "directed by",
+    "written by",
+    "starring",
+    "rated",
+    "running time",
+    "certificate",
+    "runtime",
+    "music by",
+    "produced by",
 )
 
 # Bullet markers that start a list item in a copied page.
