@@ -106,6 +106,16 @@ def test_reported_according_to_and_as_clauses(sentence: str, expected: list) -> 
         ('Aziz said it "will never work."', [("said", 'it "will never work."', "Aziz", False)]),
         # the clause adds its own words around a quoted phrase: both claims
         ('Aziz said the vote was "a betrayal".', [("said", 'the vote was "a betrayal".', "Aziz", True)]),
+        # a long quotation, but the clause still says something of its own around it: both claims
+        (
+            'Aziz said the levy was "a tax on farmers dressed up as a green reform".',
+            [("said", 'the levy was "a tax on farmers dressed up as a green reform".', "Aziz", True)],
+        ),
+        # only a pronoun and an auxiliary around a long quotation: the quote alone
+        (
+            'Aziz said it would be "watching every single farm gate in the county".',
+            [("said", 'it would be "watching every single farm gate in the county".', "Aziz", False)],
+        ),
         # a second coordinated cue ends the first clause
         (
             "Aziz insisted the figures are wrong, and claimed that the audit was rigged.",

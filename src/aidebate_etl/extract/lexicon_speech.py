@@ -137,6 +137,12 @@ PRESENT_VERB_SIGNALS = frozenset(
      "happens", "exists", "makes", "takes", "gives", "goes", "comes", "gets", "keeps", "lets",
      "looks", "feels", "shows", "tends", "deserves", "requires", "involves", "affects", "applies"}
 )  # fmt: skip
+# Words a reported clause needs only to hold a quotation ("she said it would be "…"", "he had "…""):
+# with nothing but these outside the marks the clause is the quote itself, not reported speech of its own.
+QUOTE_FRAME_WORDS = frozenset(
+    {"i", "he", "she", "we", "they", "it", "you", "me", "him", "her", "us", "them", "its", "his", "their",
+     "our", "my", "your", "not", "also", "still", "now", "then", "there", "just", "only", "all", "s"}
+)  # fmt: skip
 # Subject pronouns: one opening a bare complement with an unquoted word after it makes it a clause
 # ("said she stood by it", whatever irregular past the verb takes); "it"/"you" are also objects.
 NOMINATIVE_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})

@@ -27,6 +27,7 @@ from aidebate_etl.extract.lexicon_speech import (
     OBJECT_VERBS,
     POINT_OUT,
     PRESENT_VERB_SIGNALS,
+    QUOTE_FRAME_WORDS,
     REPORTING_FORMS,
     WH_WORDS,
 )
@@ -95,6 +96,22 @@ def _quoted_share(index: SpeakerIndex, start: int, end: int, body: str) -> float
     if not chars:
         return 0.0
     return sum(1 for i in chars if index.inside_quote(i)) / len(chars)
+
+
+def _adds_own_words(masked: str) -> bool:
+    """Does a (masked) clause say something outside its quotation ("the bill was "…"" does, "it would
+    be "…"" does not)? Then it is reported speech beside the direct quote, however long the quote."""
+    return any(
+        w.lower() not in FUNCTION_WORDS
+        and w.lower() not in FINITE_VERB_SIGNALS
+        and w.lower() not in QUOTE_FRAME_WORDS
+        and w.strip("x")
+        for w in re.findall(r"[A-Za-z][\w'’]*", masked)
+    )
+
+
+def _emits(body: str, index: SpeakerIndex, masked: str, start: int, end: int) -> bool:
+    return _quoted_share(index, start, end, body) <= MAX_QUOTED_SHARE or _adds_own_words(masked)
 
 
 def _long_enough(body: str, start: int, end: int) -> bool:
@@ -194,7 +211,9 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
                 if mode == "none":
                     found.append(ReportedCue(w.group(0), at, c_start, c_end, None, mode, emit=False))
                 elif _long_enough(body, c_start, c_end):
-                    emit = _quoted_share(index, c_start, c_end, body) <= MAX_QUOTED_SHARE
+                    emit = _emits(
+                        body, index, masked[c_start - sent_start : c_end - sent_start], c_start, c_end
+                    )
                     found.append(ReportedCue(w.group(0), at, c_start, c_end, ref, mode, emit))
                 continue
         hearer = _HEARER.match(masked, verb_end - sent_start) if base in OBJECT_VERBS else None
@@ -206,7 +225,9 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
             if _long_enough(body, c_start, c_end) and _has_finite_verb(clause):
                 ref, mode = speaker_before_verb(index, at, sent_start)
                 if mode != "none":
-                    emit = _quoted_share(index, c_start, c_end, body) <= MAX_QUOTED_SHARE
+                    emit = _emits(
+                        body, index, masked[c_start - sent_start : c_end - sent_start], c_start, c_end
+                    )
                     found.append(ReportedCue(w.group(0), at, c_start, c_end, ref, mode, emit))
             continue
         if base in BARE_COMPLEMENT_VERBS and w.group(0) == w.group(0).lower():
@@ -224,7 +245,9 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
             # a clause that is only a subject plus a quotation ('said it "..."') still names the
             # quote's speaker, but is not reported speech of its own
             emit = _has_finite_verb(masked[c_start - sent_start : c_end - sent_start])
-            emit = emit and _quoted_share(index, c_start, c_end, body) <= MAX_QUOTED_SHARE
+            emit = emit and _emits(
+                body, index, masked[c_start - sent_start : c_end - sent_start], c_start, c_end
+            )
             found.append(ReportedCue(w.group(0), at, c_start, c_end, ref, mode, emit))
 
     # -- "CONTENT, X said." / "CONTENT, said X." with no quote marks around the content
