@@ -24,6 +24,8 @@ from aidebate_etl.records import Image
         ("The cat on the quay | Photo: Ola Nwosu", Image("The cat on the quay", "Ola Nwosu")),
         ("Courtesy of Northlight Films", Image(None, "Courtesy of Northlight Films")),
         ("Ferry at dawn. Mary J. Okafor/Port Wire", Image("Ferry at dawn.", "Mary J. Okafor/Port Wire")),
+        ("Staff photo by Wren Adeyemi", Image(None, "Wren Adeyemi")),
+        ("OSKAR LINDQVIST | THE DALE LAMP", Image(None, "OSKAR LINDQVIST | THE DALE LAMP")),
     ],
 )
 def test_captions_credit_line_splits_caption_and_credit(line: str, image: Image) -> None:
@@ -36,6 +38,7 @@ def test_captions_credit_line_splits_caption_and_credit(line: str, image: Image)
         "The vote was 50/50 after the recount.",
         "Council members split 5-4 after a night of testimony",
         "She said the photo was taken in May.",
+        "BREAKING NEWS | LIVE",
         "",
     ],
 )

@@ -47,6 +47,10 @@ _AGENCY_END_RE = re.compile(
     + r")$",
     re.I,
 )
+# "JANE ROE | THE GAZETTE": photo desks that set credits in capitals give the name, a bar and the outlet.
+_CAPS_CREDIT_RE = re.compile(
+    r"^(?P<name>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){1,2})\s\|\s(?P<org>[A-Z][A-Z&'’ .-]{1,40})$"
+)
 _PARENTHESISED_RE = re.compile(r"^(?P<caption>.*?)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -104,6 +108,12 @@ def parse_credit_line(text: str) -> Image | None:
         inner = parse_credit_line(m.group("inner"))
         if inner is not None and inner.caption is None:
             return Image(caption=_clean(m.group("caption")), credit=inner.credit)
+    m = _CAPS_CREDIT_RE.match(text)
+    if m and not any(
+        w.lower() in lexicon.FUNCTION_WORDS or w.lower() in lexicon.KICKER_WORDS
+        for w in m.group("name").split()
+    ):
+        return Image(caption=None, credit=text)
     m = _LABEL_RE.search(text)
     # A credit names someone ("Photo: Jane Roe"); "In pictures: the parade" is a headline, not a credit.
     if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS and not m.group("credit")[:1].islower():

@@ -382,7 +382,22 @@ CREDIT_LABELS = (
     "illustration",
 )
 # Credit phrases that precede a photographer's name without a colon ("Photo by Jane Roe").
-CREDIT_BY_PHRASES = ("photo by", "photos by", "photograph by", "image by", "illustration by", "courtesy of")
+# Kicker and status labels that a page sets in capitals beside a bar ("BREAKING NEWS | LIVE"); a photo credit
+# in capitals names a person, so a cell with one of these is no credit.
+KICKER_WORDS = frozenset(
+    ["breaking", "news", "live", "exclusive", "update", "updated", "watch", "opinion", "analysis"]
+)
+
+CREDIT_BY_PHRASES = (
+    "staff photo by",
+    "file photo by",
+    "photo by",
+    "photos by",
+    "photograph by",
+    "image by",
+    "illustration by",
+    "courtesy of",
+)
 
 # Picture agencies and pooled-photo words: a line ending on one of them is a credit even without a slash.
 AGENCY_WORDS = (
