@@ -348,6 +348,8 @@ _LAST = "Walkers will be asked to keep dogs on leads near the new handrails."
         "Comments are closed on this story for legal reasons.",
         # Shoot credits.
         "Styling by Oona Petrakis. Hair and make-up by Lil Varga.",
+        # Where the article ran in print.
+        "This article appears in the June 2025 print edition with the headline \u201cFord Keeper.\u201d",
         # A live story's closing note.
         "This is a developing story. Check back for updates.",
         # A review's credits box.
@@ -447,3 +449,17 @@ def test_article_list_heading_above_bullets_is_dropped() -> None:
         + f"\n\n{_LAST}\n"
     )
     assert parse_page(page).paragraphs == (_LEAD, *items, "He listed two changes:", *items, _LAST)
+
+
+def test_article_caption_over_commissioned_credit_is_an_image() -> None:
+    caption = "The new handrails at the ford, fitted in May."
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{caption}\nOla Brennan for The Dale Review\n\n"
+        f"{_LEAD}\n\n{_LAST}\n"
+    )
+    s = parse_page(page)
+    assert (s.paragraphs, s.image_captions, s.image_credits) == (
+        (_LEAD, _LAST),
+        (caption,),
+        ("Ola Brennan for The Dale Review",),
+    )

@@ -323,6 +323,12 @@ class _Unit:
     list_start: bool = False  # the first item of a bulleted list
 
 
+# "Jane Roe for The Review": a photographer's name and the outlet that commissioned the picture.
+_FOR_CREDIT_RE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}\sfor\s(?:the\s)?[A-Z][\w&'’.-]*(?:\s(?:of\s|the\s)?[A-Z][\w&'’.-]*){0,4}$",
+)
+
+
 def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[_Unit], bool]:
     """Units of one blank-line-separated block; also whether an article-end heading was met in it.
 
@@ -342,6 +348,9 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
 
     if _is_chart_block([ln.text for ln in block]):
         return [], False
+    if len(block) == 2 and ends_sentence(block[0].text) and _FOR_CREDIT_RE.match(block[1].text):
+        # A caption over "Jane Roe for The Review": the commissioned photographer's credit line.
+        return [_Unit("image", image=Image(caption=block[0].text, credit=block[1].text))], False
     furniture = 0
     after_related_label = False
     for line in block:
@@ -641,6 +650,8 @@ def _is_closing_furniture(paragraph: str, writers: list[str]) -> bool:
     fact ("Attendance: 18,000")."""
     n = len(words(paragraph))
     if _is_promo(paragraph):
+        return True
+    if n <= MAX_PROMO_WORDS and paragraph.lower().startswith(lexicon.EDITION_NOTE_CUES):
         return True
     if _EMAIL_RE.search(paragraph) and n <= MAX_CONTACT_WORDS:
         return True

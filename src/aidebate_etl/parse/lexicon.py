@@ -566,6 +566,21 @@ READER_CALLS = (
     "check back",
 )
 
+# Notes on where else the article ran ("This article appears in the March print edition …"): furniture at
+# the foot of magazine and syndicated stories.
+EDITION_NOTE_CUES = (
+    "this article appears in",
+    "this article appeared in",
+    "this story appears in",
+    "this story appeared in",
+    "a version of this article",
+    "a version of this story",
+    "this article was originally published",
+    "this story was originally published",
+    "this article originally appeared",
+    "this story originally appeared",
+)
+
 # Funding appeals that public-media and nonprofit sites set inside or under the story: the appeal names
 # the reader's money or membership, which reporting on a charity's finances rarely addresses to the reader.
 APPEAL_CUES = (
