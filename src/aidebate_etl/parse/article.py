@@ -325,7 +325,8 @@ class _Unit:
 
 # "Jane Roe for The Review": a photographer's name and the outlet that commissioned the picture.
 _FOR_CREDIT_RE = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}\sfor\s(?:the\s)?[A-Z][\w&'’.-]*(?:\s(?:of\s|the\s)?[A-Z][\w&'’.-]*){0,4}$",
+    r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}\sfor\s(?:the\s)?"
+    r"[A-Z][\w&'’.-]*(?:\s(?:of\s|the\s)?[A-Z][\w&'’.-]*){0,4}$"
 )
 
 
