@@ -333,6 +333,19 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("indirect", "Moss Books", "it would close two shops."),
         ],
     ),
+    (
+        "live blog: a new person on stage in this entry, not the organisation quoted in the last one",
+        (
+            "The Ferry Workers' Union called the plan \u201ca raid on the night shift\u201d.",
+            "Ines Varga is on her feet for the opposition. Her line: \u201cThis plan was drawn up for the "
+            "shareholders, not the crews.\u201d",
+        ),
+        ("Ines Varga",),
+        [
+            ("direct", "Ferry Workers' Union", "a raid on the night shift"),
+            ("direct", "Ines Varga", "This plan was drawn up for the shareholders, not the crews."),
+        ],
+    ),
 ]
 
 

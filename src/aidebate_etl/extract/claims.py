@@ -311,10 +311,15 @@ class _ClaimFinder:
     def _continuing(self, pos: int) -> tuple[str, str] | None:
         """The person or organisation still talking: the last one in this paragraph or the one before."""
         here = self.para(pos)
-        # the last speaker quoted in this paragraph or the one before keeps the floor
+        # the last speaker quoted in this paragraph or the one before keeps the floor, unless this
+        # paragraph has since put a new person on stage ("Lee is on her feet. Her line: "…"")
         for e_pos, name, kind, para, spoke in reversed(self.salience.entries):
             if e_pos >= pos or not spoke:
                 continue
+            if para == here - 1:
+                newcomer = self._newcomer(e_pos, pos, here, name)
+                if newcomer is not None:
+                    return newcomer
             if para >= here - 1:
                 return (name, kind)
             break
@@ -331,6 +336,17 @@ class _ClaimFinder:
         }
         if len(before) == 1 and next(iter(before))[1] == "person":
             return next(iter(before))
+        return None
+
+    def _newcomer(self, after: int, pos: int, here: int, speaker: str) -> tuple[str, str] | None:
+        """The one person other than ``speaker`` who is a subject in paragraph ``here`` before ``pos``."""
+        names = {
+            name
+            for e_pos, name, kind, para, _spoke in self.salience.entries
+            if after < e_pos < pos and para == here and kind == "person"
+        }
+        if len(names) == 1 and speaker not in names:
+            return (next(iter(names)), "person")
         return None
 
     def _ends_clause(self, pos: int) -> bool:
