@@ -277,6 +277,7 @@ def figures(
         "rerun_seconds": rerun["seconds"],
         "rerun_pct": round(100 * rerun["seconds"] / flow_large["seconds"], 1),
         "rerun_pages_cached": rerun["counts"].get("pages_cached"),
+        "rerun_stage_seconds": rerun["stage_seconds"],
         "peak_rss_mb_small": flow_small["peak_rss_mb"],
         "peak_rss_mb_large": flow_large["peak_rss_mb"],
         "rss_ratio": round(flow_large["peak_rss_mb"] / flow_small["peak_rss_mb"], 3),
@@ -288,6 +289,7 @@ def figures(
             if one and two
             else None
         ),
+        "dask_stage_seconds": {n: r["stage_seconds"] for n, r in dask_runs.items()},
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
     }
 
