@@ -346,6 +346,12 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("direct", "Ines Varga", "This plan was drawn up for the shareholders, not the crews."),
         ],
     ),
+    (
+        "a quote in a clause dated by a day between the verb and the clause is the reporter's",
+        ("Bell Chemicals said on Wednesday it was \u201cworking with the fire crews at every stage.\u201d",),
+        (),
+        [("direct", "Bell Chemicals", "working with the fire crews at every stage.")],
+    ),
 ]
 
 

@@ -50,6 +50,11 @@ def test_reported_that_clauses(sentence: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # a day between the verb and the clause dates the statement
+        (
+            "Aziz said on Tuesday the depot would close in June.",
+            [("said", "the depot would close in June.", "Aziz", True)],
+        ),
         (
             "Aziz said the harvest was the worst in years.",
             [("said", "the harvest was the worst in years.", "Aziz", True)],

@@ -137,6 +137,13 @@ PRESENT_VERB_SIGNALS = frozenset(
      "happens", "exists", "makes", "takes", "gives", "goes", "comes", "gets", "keeps", "lets",
      "looks", "feels", "shows", "tends", "deserves", "requires", "involves", "affects", "applies"}
 )  # fmt: skip
+# Time words that open a sentence in front of a speaker's name ("On Thursday Lee said"): capitalised,
+# but never the first word of a person's or firm's name.
+CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+     "tonight", "tomorrow", "january", "february", "march", "april", "june", "july", "august",
+     "september", "october", "november", "december"}
+)  # fmt: skip
 # Words a reported clause needs only to hold a quotation ("she said it would be "…"", "he had "…""):
 # with nothing but these outside the marks the clause is the quote itself, not reported speech of its own.
 QUOTE_FRAME_WORDS = frozenset(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from aidebate_etl.extract.lexicon_speech import (
     ALL_QUOTE_CHARS,
     BARE_COMPLEMENT_VERBS,
+    CALENDAR_WORDS,
     CLAUSE_OPENERS,
     FINITE_VERB_SIGNALS,
     FUNCTION_WORDS,
@@ -73,6 +74,7 @@ _THAT = re.compile(r"(?P<gap>(?:[\s,]+[^\s,.;:!?]+){0,N}?)[\s,]+that\s+".replace
 _HEARER = re.compile(
     r"[ \t]+(?:me|him|her|us|them|you|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*|[a-z]+s)[ \t]+(?=[A-Za-z])"
 )
+_WHEN = re.compile(r"[ \t]+(?:on[ \t]+)?([A-Za-z]+)(?=[ \t]+[a-z])")
 _APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "over"})
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _AS_BY = re.compile(r"\b[Aa]s\s+(?P<verb>[a-z]+)\s+by\s+")
@@ -125,6 +127,9 @@ def _content_ok(body: str, index: SpeakerIndex, start: int, end: int) -> bool:
 def _bare_clause_start(masked: str, rel: int) -> int | None:
     """Where a bare complement starts after a verb: the next word, when it can open a clause (not a
     preposition, an adverb or punctuation: "said on Monday", "said roughly", "said, however")."""
+    when = _WHEN.match(masked, rel)
+    if when and when.group(1).lower() in CALENDAR_WORDS:
+        rel = when.end()  # "said on Wednesday it was …": the day dates the statement, the clause follows
     m = re.match(r"[ \t]+([A-Za-z][\w'’-]*)", masked[rel:])
     if not m:
         return None
