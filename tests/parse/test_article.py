@@ -463,3 +463,23 @@ def test_article_caption_over_commissioned_credit_is_an_image() -> None:
         (caption,),
         ("Ola Brennan for The Dale Review",),
     )
+
+
+def test_article_death_notice_name_over_life_span_is_the_title() -> None:
+    page = (
+        "Dale Lamp\nObituaries | Funeral Homes | Place a Notice\n\n"
+        "Agatha \u201cAggie\u201d Pennington\n1931 \u2013 2025\n\n"
+        "Agatha \u201cAggie\u201d Pennington\nCourtesy of the Pennington family\n\n"
+        "Ferry pilot who ran the harbour choir for thirty years dies at 93\n\n"
+        "Published by Dale Lamp from May 2 to May 4, 2025.\n\n"
+        f"{_LEAD}\n\n{_LAST}\n\n"
+        "Service information\nFuneral: Friday, May 9, 2025, 2 p.m., St Ives Chapel\n"
+        "Arrangements by Moss & Sons\n"
+    )
+    s = parse_page(page)
+    assert (s.title, s.subtitle, s.paragraphs, s.image_credits) == (
+        "Agatha \u201cAggie\u201d Pennington",
+        "Ferry pilot who ran the harbour choir for thirty years dies at 93",
+        (_LEAD, _LAST),
+        ("Courtesy of the Pennington family",),
+    )

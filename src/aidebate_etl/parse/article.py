@@ -151,6 +151,15 @@ def _is_meta_row(text: str) -> bool:
     )
 
 
+_RUN_NOTICE_RE = re.compile(
+    r"^(?:published|posted|appeared)\s+(?:by|in|on)\s+\S.*\b(?:from|on|until)\b", re.I
+)
+# A life span under an obituary's name line: "1938 – 2024", "March 2, 1938 - Aug. 14, 2024".
+_LIFE_SPAN_RE = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?\d{4}\s*[–—-]\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?\d{4}$"
+)
+
+
 def is_head_furniture(text: str) -> bool:
     """Furniture found only around the headline: bylines, datelines, reading time, cut-off fragments."""
     if is_furniture(text):
@@ -163,6 +172,9 @@ def is_head_furniture(text: str) -> bool:
         return True
     label, colon, _ = text.partition(":")
     if colon and label.strip().lower() in lexicon.CONTACT_LABELS:
+        return True
+    # "Published by The Gazette from Aug. 17 to Aug. 19, 2024.": how long a paid notice runs.
+    if _RUN_NOTICE_RE.match(text) and len(words(text)) <= MAX_FURNITURE_WORDS + 10:
         return True
     return len(words(text)) <= MAX_FURNITURE_WORDS and ends_on_function_word(text)
 
@@ -249,6 +261,11 @@ def find_title(lines: list[Line]) -> int:
         if not (_is_masthead(c.text) or _is_page_title(c.text, texts) or _above_menu(lines, c.index))
     ]
     candidates = proper or candidates
+    for cand in candidates:
+        # A death notice heads the page with the person's name over their life span.
+        nxt = next((ln for ln in lines[cand.index + 1 :] if not ln.blank), None)
+        if nxt is not None and _LIFE_SPAN_RE.match(nxt.text):
+            return cand.index
     long_enough = [c for c in candidates if len(c.text.split()) >= MIN_TITLE_WORDS]
     for cand in long_enough:
         # A credit line naming the outlet can resemble a short site-name line; only prose lines count.
@@ -447,7 +464,8 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
     last_appended = -1  # index in units of the last paragraph appended
     for k, unit in enumerate(units):
         if unit.kind == "image":
-            images_seen = True
+            # A credit-only lead photo (its alt text the headline again) may stand between headline and dek.
+            images_seen = images_seen or (unit.image is not None and unit.image.caption is not None)
             if unit.image is not None:
                 art.images.append(unit.image)
             continue

@@ -239,6 +239,10 @@ ARTICLE_END_LINES = (
     "additional reporting by",
     "editing by",
     "writing by",
+    # Death notices close with a box of service details and the funeral home.
+    "service information",
+    "service details",
+    "funeral information",
 )
 
 # "More <section>" links ("More football", "More from us") follow the body; a body subhead rarely starts so.
