@@ -53,10 +53,15 @@ def _articles(results: Sequence[PageResult]) -> list[PageResult]:
     ]
 
 
-def _sorted_frame(model: type, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    key = list(tables.primary_key(model))
+def _sorted_frame(
+    model: type, rows: list[dict[str, Any]], order: dict[str, bool] | None = None
+) -> pd.DataFrame:
+    """Rows by ``order`` (column -> ascending) when given, else by the table's key."""
+    order = order or dict.fromkeys(tables.primary_key(model), True)
     frame = tables.frame_of(model, rows)
-    return frame.sort_values(key, kind="stable", na_position="last").reset_index(drop=True)
+    return frame.sort_values(
+        list(order), ascending=list(order.values()), kind="stable", na_position="last"
+    ).reset_index(drop=True)
 
 
 def build_sources_frame(results: Sequence[PageResult], run_id: str) -> pd.DataFrame:
@@ -197,7 +202,10 @@ def build_claims_frame(results: Sequence[PageResult], resolution: Resolution) ->
                     "claim_group_id": group,
                 }
             )
-    return _sorted_frame(tables.Claims, rows)
+    # Reading order, an enclosing reported clause before the quote inside it: readers of the Parquet
+    # (and scorers that take the first matching row) meet claims as the article presents them.
+    reading_order = {"article_id": True, "start_char": True, "end_char": False, "claim_id": True}
+    return _sorted_frame(tables.Claims, rows, reading_order)
 
 
 def build_comment_quotes_frame(results: Sequence[PageResult]) -> pd.DataFrame:
