@@ -277,6 +277,10 @@ def test_people_bare_surname_without_full_name_stays_bare(nlp, text):
         "The operator, Daneford Coaches, said it was sorry.",
         "The scheme by developer Ashcombe Urban, which will build 84 flats, was approved.",
         "The show opened with the exhibition Tin Harbour at the gallery.",
+        "Ten years ago she founded Pellow Iron Works with a borrowed lorry and two welders.",
+        "Kelsby Public Schools said all clubs were cancelled, and Kelsby High stayed shut.",
+        "The smoke drifted over Tamblyn Heights until nightfall, residents of Tamblyn Heights said.",
+        "Carrow Foods will shut the plant. On Monday Carrow said the decision was final.",
     ],
 )
 def test_people_places_and_organisations_named_like_people_are_not_people(nlp, text):

@@ -235,6 +235,7 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             or w in cues.ROLE_MODIFIERS
             or w in _DETERMINERS
             or w in cues.BARE_CONTRACTIONS
+            or w in cues.WEEKDAYS
         ):
             start = m.end()
             while start < end and text[start].isspace():
@@ -910,8 +911,18 @@ def extract_people(
     bare: set[str] = set()
     first_forms: set[str] = set()
     words = words_by_pos(nlp)
+    # "Brightwell said" after "Brightwell Foods": the short name of an organisation the page names in full.
+    org_heads = {
+        _fold(m.group(1))
+        for seg in segs
+        if seg.field != "comment"
+        for m in _ORG_RUN.finditer(seg.text)
+        if _strip_word(m.group(0).split()[-1]) in cues.ORG_SUFFIXES
+    }
     for key, f in singles.items():
         if key in last_names:
+            continue
+        if key in org_heads and not f.human:
             continue
         if key in first_names:
             first_forms.add(f.tokens[0])
@@ -931,6 +942,10 @@ def extract_people(
 
     hits = _match(segs, people, first_forms, nlp)
     return _resolve(hits, people, by_last)
+
+
+# A capitalised run of two to four words, for organisation names ending on an organisation suffix.
+_ORG_RUN = re.compile(rf"(?<![\w'\u2019-])({_CAP_WORD})(?:\s+{_CAP_WORD}){{1,3}}")
 
 
 def _is_truncation(short: str, full: str) -> bool:

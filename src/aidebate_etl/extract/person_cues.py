@@ -124,7 +124,7 @@ ORG_SUFFIXES = _group(
     airways airlines airline railways railway highways motors rovers united athletic wanderers
     rangers town city county borough advertiser chronicle courier observer mirror express
     standard mail echo ledger angler enterprises partners associates trust inspectorate
-    authority"""
+    authority works schools high mills industries foods"""
 )
 
 # Words that end the name of a place or a venue ("Some Lane", "Some Inn", "Some Water").
@@ -134,8 +134,12 @@ PLACE_WORDS = _group(
     gardens green common moor heath wood woods forest valley vale glen hill hills mountain
     gap pass falls cove creek canyon gorge
     mount island isle islands port harbour harbor quay pier strand station airport
-    estate district ward parish village"""
+    estate district ward parish village heights grove"""
 )
+
+# Days of the week: capitalised before a name in "on Thursday Jo Bloom said", never part of it. (Months
+# are left out: April, June and May are also first names.)
+WEEKDAYS = _group("monday tuesday wednesday thursday friday saturday sunday")
 
 # Words that begin the name of a place or an institution ("St Somewhere", "River Something").
 PLACE_PREFIXES = _group("st st. saint san santa fort mount mt lake loch lough river port cape glen isle")
