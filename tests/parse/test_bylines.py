@@ -17,6 +17,8 @@ from aidebate_etl.parse.bylines import author_line, is_bare_name_line
         ("Interview by Saoirse Ní Bhriain", "Interview by Saoirse Ní Bhriain"),
         ("Words: Jane Roe", "Words: Jane Roe"),
         ("Posted in Club News on 15 May 2024 by Hal Quennell", "by Hal Quennell"),
+        ("Medically reviewed by Dr. Ines Vale, MD", "Medically reviewed by Dr. Ines Vale, MD"),
+        ("Contributing: Tova Rimmer, The Dale Lamp", "Contributing: Tova Rimmer, The Dale Lamp"),
         (
             "(Reporting by Tomas Vrba; Editing by Ines Coelho)",
             "(Reporting by Tomas Vrba; Editing by Ines Coelho)",
@@ -49,6 +51,9 @@ def test_bylines_lines_without_an_author_cue_are_not_author_lines(line: str) -> 
         ("Ana de la Cruz", True),
         ("J.K. Okonkwo-Hale, Staff Writer", True),
         ("Séverine Lafôret | Culture Desk", True),
+        ("Orla Finnegan and Piotr Wasik", True),
+        ("Orla Finnegan, Piotr Wasik and Ade Bello", True),
+        ("Salt and Vinegar", False),  # one word each side: no names
         ("Opinion", False),  # one word: a section label
         ("The Long Read", False),  # a function word: a series name
         ("Sign in / Register", False),

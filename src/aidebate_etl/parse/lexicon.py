@@ -508,6 +508,11 @@ AUTHOR_LABELS = (
     "edited",
     "compiled",
     "research",
+    # Health and explainer sites credit the expert who checked the piece ("Medically reviewed by Dr …").
+    "reviewed",
+    "medically reviewed",
+    "fact-checked",
+    "fact checked",
 )
 # The labels that also introduce writers after a colon ("Words: Jane Roe"). "Review:" and "Interview:" are
 # left out: they open headlines ("Review: The Salt Road …"), not author lines.
@@ -523,6 +528,10 @@ AUTHOR_COLON_LABELS = (
     "reporters",
     "reporting",
     "byline",
+    # Wire-style credits for reporters who contributed to a story ("Contributing: Jane Roe, The Ledger").
+    "contributing",
+    "contributors",
+    "additional reporting",
 )
 
 # Lower-case particles inside personal names ("Jan van Dijk", "Ana de la Cruz"): a byline printed as a bare
