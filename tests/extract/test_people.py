@@ -497,3 +497,15 @@ def test_people_byline_mentions_carry_the_byline_index(nlp):
 def test_people_titles_letters_and_contractions_stay_out_of_the_name(nlp, paragraphs, name):
     people, _ = run(page(*paragraphs), nlp)
     assert set(people) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Zuleika, a sophomore, said the library was quieter.", "Zuleika"),
+        ("The loudest cheer came from Tavish, 16, a junior on the team.", "Tavish"),
+    ],
+)
+def test_people_first_name_only_introduced_by_age_or_school_year(nlp, text, name):
+    people, _ = run(page(text), nlp)
+    assert set(people) == {name}

@@ -671,7 +671,24 @@ def _discover_article(segs: Sequence[_Segment], nlp: Language, common: frozenset
         ]
     for (seg, base, _text), doc in zip(jobs, nlp.pipe([j[2] for j in jobs], batch_size=64), strict=True):
         _note_doc(found, seg, doc, nlp, common, base)
+    # Pages that name minors or private people by first name alone introduce them with an age or a school
+    # year ("Name, 17, a senior"); NER often misses a lone uncommon first name.
+    for seg in ner_segs:
+        if seg.field != "body" or seg.title_case:
+            continue
+        for m in _LONE_NAME_INTRO.finditer(seg.text):
+            if m.group(1).casefold() not in common:
+                f = _note(found, seg, m.start(1), m.end(1), "role", common)
+                if f is not None:
+                    f.human = True
     return found
+
+
+_STUDENT_ALT = "|".join(sorted(cues.STUDENT_YEARS | cues.ROLE_NOUNS, key=len, reverse=True))
+_LONE_NAME_INTRO = re.compile(
+    rf"(?<![\w'\u2019.-])([{_UPPER}][a-z\u00df-\u00ff]+)(?=,\s+(?:\d{{1,2}},|an?\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_STUDENT_ALT})\b))"
+)
 
 
 _SENT_END = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+|\n+")

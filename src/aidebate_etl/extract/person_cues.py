@@ -137,6 +137,10 @@ PLACE_WORDS = _group(
     estate district ward parish village heights grove"""
 )
 
+# School and college years that describe a student in an appositive ("Name, a junior,"); kept apart
+# from ROLE_NOUNS because "junior" and "senior" also modify roles ("senior analyst").
+STUDENT_YEARS = _group("junior senior sophomore freshman fresher pupil student undergraduate")
+
 # Days of the week: capitalised before a name in "on Thursday Jo Bloom said", never part of it. (Months
 # are left out: April, June and May are also first names.)
 WEEKDAYS = _group("monday tuesday wednesday thursday friday saturday sunday")
