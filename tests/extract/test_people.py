@@ -509,3 +509,22 @@ def test_people_titles_letters_and_contractions_stay_out_of_the_name(nlp, paragr
 def test_people_first_name_only_introduced_by_age_or_school_year(nlp, text, name):
     people, _ = run(page(text), nlp)
     assert set(people) == {name}
+
+
+def test_people_family_with_double_barrelled_surname_stays_apart(nlp):
+    text = (
+        "Her son, Owain Trelawny, said she loved the sea. Her daughter, Bryony Trelawny-Pask, "
+        "said she never missed a regatta."
+    )
+    people, _ = run(page(text), nlp)
+    assert set(people) == {"Owain Trelawny", "Bryony Trelawny-Pask"}
+
+
+def test_people_nickname_with_surname_is_the_same_person(nlp):
+    s = page(
+        "Nessa Trelawny, a retired ferry pilot, died on Sunday. She was 88.",
+        title="Agnes \u201cNessa\u201d Trelawny",
+    )
+    people, _ = run(s, nlp)
+    assert set(people) == {"Agnes Trelawny"}
+    assert set(people["Agnes Trelawny"].aliases) >= {"Nessa Trelawny", "Nessa"}

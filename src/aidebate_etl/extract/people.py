@@ -263,8 +263,13 @@ def _name_kind(tokens: Sequence[str]) -> str | None:
         low = tok.casefold().rstrip(".")
         if low in cues.NAME_PARTICLES and 0 < i < len(tokens) - 1:
             continue
-        # Names are capitalised words; digits, domains and glued punctuation belong to other things.
-        if not tok[0].isupper() or any(ch.isdigit() for ch in tok) or _DOMAIN.search(tok):
+        # Names are capitalised words; digits, domains, glued quotation marks and punctuation belong to
+        # other things.
+        if (
+            not tok[0].isupper()
+            or any(ch.isdigit() or ch in '"\u201c\u201d' for ch in tok)
+            or _DOMAIN.search(tok)
+        ):
             return None
         # A full stop inside a name only follows an initial ("J.", "J.D.") or a suffix ("Jr.").
         if tok.endswith(".") and len(tok.rstrip(".").replace(".", "")) > 2 and low not in cues.NAME_SUFFIXES:
@@ -653,7 +658,9 @@ def _discover_article(segs: Sequence[_Segment], nlp: Language, common: frozenset
         if _bare_byline_is_name(doc, nlp):
             _note(found, seg, s, e, "credit", common)
     for seg in article:
-        if seg.field in ("body", "caption", "subtitle") and not seg.title_case:
+        # A headline that is only a name with a quoted nickname (a death notice's name line) is read too.
+        whole = seg.field == "title" and _QUOTED_NICKNAME.fullmatch(seg.text.strip()) is not None
+        if (seg.field in ("body", "caption", "subtitle") and not seg.title_case) or whole:
             for m in _QUOTED_NICKNAME.finditer(seg.text):
                 _note_nickname(found, m, common)
     # NER only where a name can be: sentences with a capitalised word that is not merely the first
@@ -915,11 +922,24 @@ def extract_people(
         if p.first not in common:
             continue  # a nickname's first word is an epithet ("Big", "Young"), not a given name
         for q in people:
-            if q is not p and _is_truncation(p.last, q.last):
+            if q is not p and _is_truncation(p.last, q.last) and not _barrel_of(p.last, q):
                 people.remove(p)
                 by_last[p.last].remove(p)
                 by_pair.pop((p.first, p.last), None)
                 break
+
+    # "Nell Brackenridge" beside 'Eleanor "Nell" Brackenridge': the nickname with the surname is the same
+    # person.
+    for p in list(people):
+        q = next(
+            (q for q in people if q is not p and q.last == p.last and p.first in map(_fold, q.nicknames)),
+            None,
+        )
+        if q is not None:
+            q.names.update(p.names)
+            people.remove(p)
+            by_last[p.last].remove(p)
+            by_pair[(p.first, p.last)] = q
 
     first_names = {p.first for p in people}
     last_names = set(by_last)
@@ -963,6 +983,15 @@ def extract_people(
 
 # A capitalised run of two to four words, for organisation names ending on an organisation suffix.
 _ORG_RUN = re.compile(rf"(?<![\w'\u2019-])({_CAP_WORD})(?:\s+{_CAP_WORD}){{1,3}}")
+
+
+def _barrel_of(last: str, person: _Person) -> bool:
+    """Whether ``last`` is one part of the person's double-barrelled surname ("Keel" of "Keel-Moss"): a
+    relative's surname, not a clipped nickname."""
+    return any(
+        "-" in n.split()[-1] and last in (_fold(part) for part in n.split()[-1].split("-"))
+        for n in person.names
+    )
 
 
 def _is_truncation(short: str, full: str) -> bool:
