@@ -281,6 +281,8 @@ def test_people_bare_surname_without_full_name_stays_bare(nlp, text):
         "Kelsby Public Schools said all clubs were cancelled, and Kelsby High stayed shut.",
         "The smoke drifted over Tamblyn Heights until nightfall, residents of Tamblyn Heights said.",
         "Carrow Foods will shut the plant. On Monday Carrow said the decision was final.",
+        "She died at her home on Penhallow Road. She was 91.",
+        "The fire worried residents of Tamblyn Grove, who were told to stay indoors.",
     ],
 )
 def test_people_places_and_organisations_named_like_people_are_not_people(nlp, text):

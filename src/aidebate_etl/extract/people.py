@@ -377,6 +377,13 @@ _HUMAN_AFTER = re.compile(
     r"""|\s+(?:is|was|turns|turned)\s+(?:now\s+)?\d{1,3}(?:\s+years\s+old)?\s*[,.;!?)]""",
     re.IGNORECASE,
 )
+# The part of _HUMAN_AFTER that speaks about the name itself: an age or a role in apposition.
+_PLACE_HUMAN_AFTER = re.compile(
+    rf"""['\u2019]?s?\s*,\s*(?:aged\s+\d|\d{{1,3}}\s*[,.)]|"""
+    rf"""(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{_ROLE_ALT})\b)""",
+    re.IGNORECASE,
+)
+_PLACE_PREPOSITIONS = frozenset(["of", "on", "in", "at", "near", "from", "to", "along", "off"])
 _ORG_SUFFIX_ALT = "|".join(sorted((re.escape(w) for w in cues.ORG_SUFFIXES), key=len, reverse=True))
 # "Name of the Some Rivers Trust": news introduces a person by the organisation they belong to; an
 # organisation's own name is written in one piece, not as a name "of" another organisation.
@@ -447,7 +454,11 @@ def _note(
         f.human = True
     if before.endswith(",") and b in cues.ROLE_NOUNS and text[e : e + 1] in (",", ")"):
         f.human = True  # an appositive: "their son, Name, and ..."
-    if _HUMAN_AFTER.match(text, e):
+    m = _HUMAN_AFTER.match(text, e)
+    # A place-shaped name after a preposition needs evidence about the name itself: in "residents of Some
+    # Heights, who" and "her home on Some Road. She was 86." the clause is about someone else.
+    located = kind == "place" and b in _PLACE_PREPOSITIONS
+    if m and (not located or _PLACE_HUMAN_AFTER.match(text, e)):
         f.human = True
     if kind == "name" and len(tokens) > 1 and _AFFILIATION_AFTER.match(text, e):
         f.human = True
