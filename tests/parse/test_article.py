@@ -323,6 +323,9 @@ def test_article_gallery_agency_only_credits(parsed_page) -> None:
         # A cookie notice ending on its buttons.
         "We use cookies to improve your visit. By browsing on you agree to our use of cookies. Accept",
         "We and our partners use cookies to tailor ads. Accept All    Reject All    Cookie Settings",
+        # A cookie notice whose buttons sit on their own line, under the site name.
+        "The Dunmere Evening Lamp\n\nThis website uses cookies to give you the best experience.\n"
+        "Accept all    Manage",
     ],
 )
 def test_article_title_skips_site_name_over_menu_and_status_row(top: str) -> None:

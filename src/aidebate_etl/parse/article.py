@@ -120,6 +120,8 @@ def is_menu_row(text: str) -> bool:
 
 def _is_cookie_banner(text: str) -> bool:
     ws = {w.lower() for w in words(text)}
+    if ws and ws <= lexicon.CONSENT_BUTTON_WORDS and ws & {"accept", "reject", "agree", "decline"}:
+        return True  # the banner's button row
     low = text.lower()
     return bool(ws & set(lexicon.COOKIE_WORDS)) and any(
         re.search(rf"\b{c}\b", low) for c in lexicon.CONSENT_CUES
@@ -240,15 +242,15 @@ def find_title(lines: list[Line]) -> int:
     for line in lines:
         if line.blank:
             continue
-        if _is_lead_paragraph(line.text) and candidates:
+        if _is_lead_paragraph(line.text) and candidates and not is_furniture(line.text):
             break
         if _is_title_candidate(line.text):
             candidates.append(line)
-        elif _is_site_navigation(line.text) and any(
+        elif (_is_site_navigation(line.text) or _is_cookie_banner(line.text)) and any(
             len(c.text.split()) >= MIN_TITLE_WORDS for c in candidates
         ):
-            # Site name, tagline and menu come before the page's own content: what stands above the last
-            # menu is the site's header, not the story's.
+            # Site name, tagline, menu and cookie banner come before the page's own content: what stands
+            # above the last of them is the site's header, not the story's.
             candidates = []
     if not candidates:
         raise NoArticle("no headline: no short unpunctuated line outside page furniture before the body")

@@ -147,7 +147,48 @@ BOX_CUES = (
 # Cookie-consent banners: a notice about cookies that ends on its own buttons ("Accept", "Cookie Settings").
 COOKIE_WORDS = ("cookie", "cookies")
 # The consent controls and phrasings such banners use; a body sentence about cookies has none of them.
-CONSENT_CUES = ("accept", "reject", "agree", "consent", "cookie settings", "manage preferences", "got it")
+CONSENT_CUES = (
+    "accept",
+    "reject",
+    "agree",
+    "consent",
+    "cookie settings",
+    "manage preferences",
+    "got it",
+    # The banner's own opening, when its buttons were copied onto a line of their own.
+    "we use cookies",
+    "site uses cookies",
+    "website uses cookies",
+    "use of cookies",
+    "cookie policy",
+)
+
+# The buttons of a cookie banner, copied onto their own line ("Accept all   Manage").
+CONSENT_BUTTON_WORDS = frozenset(
+    [
+        "accept",
+        "all",
+        "reject",
+        "manage",
+        "settings",
+        "preferences",
+        "cookies",
+        "cookie",
+        "agree",
+        "ok",
+        "got",
+        "it",
+        "options",
+        "necessary",
+        "only",
+        "decline",
+        "customise",
+        "customize",
+        "essential",
+        "non-essential",
+        "continue",
+    ]
+)
 
 # Press-office contact lines under a release's dateline ("Contact: Press Office, (555) …"): labels only.
 CONTACT_LABELS = ("contact", "media contact", "press contact", "media contacts", "media inquiries")
