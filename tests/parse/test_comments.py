@@ -226,6 +226,15 @@ _HEAD = (
             [(0, None, "Wendell Ashgrove"), (1, 1, "Opal Reyburn"), (0, None, "Linus Farrant")],
             ["Finally some sense.", "Not at those fares.", "Will the 4am run stop at Keld?"],
         ),
+        # Badges on their own line above a handle that carries no time; the page answers as "Author".
+        (
+            "Most relevant \u25be\n\nTop fan\nWendell Ashgrove\nFinally some sense.\n"
+            "Like \u00b7 Reply \u00b7 3h\n\n"
+            "    Author\n    Harbour Herald\n    Thanks Wendell.\n    Like \u00b7 Reply \u00b7 2h\n\n"
+            "Opal Reyburn\nNot at those fares.\nLike \u00b7 Reply \u00b7 1h\n",
+            [(0, None, "Wendell Ashgrove"), (1, 1, "Harbour Herald"), (0, None, "Opal Reyburn")],
+            ["Finally some sense.", "Thanks Wendell.", "Not at those fares."],
+        ),
         # A moderation note and sort control above the first "handle • time" header.
         (
             "2 Comments\n\nHarbour Herald Comment Policy\nStay on topic, please.\nLogin\n\nSort by Best\n\n"

@@ -406,6 +406,19 @@ COMMENT_ACTION_WORDS = frozenset(
         "click",
         "to",
         "rate",
+        # Badges and sort labels printed on their own line by social plugins ("Top fan", "Author",
+        # "Most relevant"): never a handle, never comment text.
+        "fan",
+        "author",
+        "moderator",
+        "admin",
+        "verified",
+        "pinned",
+        "featured",
+        "most",
+        "relevant",
+        "newest",
+        "oldest",
     ]
 )
 
