@@ -75,7 +75,7 @@ _QUOTED = re.compile(r"^(?:>\s?)+")
 _VOTE_GLYPHS = "▲▼△▽↑↓👍👎❤♥"
 _VOTE_PART = re.compile(rf"^[{_VOTE_GLYPHS}+\-−]*\s*(?:\d[\d,.]*k?)?\s*[{_VOTE_GLYPHS}\s]*$")
 # Arrow glyphs that trail a control label ("Share ›") as a menu hint.
-_CONTROL_HINT = " ›»>"
+_CONTROL_HINT = " ›»>▾▼⌄"
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +195,7 @@ def detect_thread(lines: list[Line], after: int) -> tuple[str, int] | None:
     if len(replies) >= MIN_HEADERS or (replies and heading is not None and heading < replies[0]):
         if heading is not None and heading < replies[0]:
             return "flat", heading
-        return "flat", _first_flat_handle(lines, after, replies[0])
+        return "flat", _above_controls(lines, after, _first_flat_handle(lines, after, replies[0]))
     hdrs = [after + i for i, _ in _dated_headers(tail)]
     if len(hdrs) >= MIN_HEADERS or (hdrs and heading is not None and heading < hdrs[0]):
         return "dated", heading if heading is not None and heading < hdrs[0] else hdrs[0]
@@ -234,6 +234,18 @@ def _first_flat_handle(lines: list[Line], after: int, reply: int) -> int:
             return _with_depth_label(lines, after, i)
         body_seen = True
     return reply
+
+
+def _above_controls(lines: list[Line], after: int, start: int) -> int:
+    """Move a thread's start up over the sort menus and badges printed directly above its first comment."""
+    i = start
+    while True:
+        j = i - 1
+        while j > after and not lines[j].text:
+            j -= 1
+        if j < after or not lines[j].text or not _is_action_row(lines[j].text):
+            return i
+        i = j
 
 
 def _with_depth_label(lines: list[Line], after: int, handle: int) -> int:
