@@ -418,6 +418,9 @@ def test_article_shoot_credits_become_bylines() -> None:
             "Contact: Parish Office, (555) 010-4477, office@parish.example",
             None,
         ),
+        # Audio players' labels in other shapes.
+        ("Listen to this story (4 min)", None),
+        ("Listen to article 00:00 / 04:12", None),
         # A player control with its running time, then the dek.
         (
             "Listen to this article \u00b7 4 min\n\nThe parish says the new span will carry cyclists too",

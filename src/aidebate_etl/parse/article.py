@@ -101,6 +101,7 @@ def is_furniture(text: str) -> bool:
         or is_menu_row(text)
         or _is_cookie_banner(text)
         or _is_control_with_meta(text)
+        or _AUDIO_CONTROL_RE.match(text.strip()) is not None
     )
 
 
@@ -126,6 +127,14 @@ def _is_cookie_banner(text: str) -> bool:
     return bool(ws & set(lexicon.COOKIE_WORDS)) and any(
         re.search(rf"\b{c}\b", low) for c in lexicon.CONSENT_CUES
     )
+
+
+# An audio player's label over the story: "Listen to this story · 4 min", "Listen to article 00:00 / 05:12".
+_AUDIO_CONTROL_RE = re.compile(
+    r"^(?:listen|play|hear)(?:\s+to)?(?:\s+(?:this|the))?(?:\s+(?:article|story|audio|episode|report))?"
+    r"(?:\s*[·•|(–—-]?\s*\d[\d:./ ]*\s*(?:min(?:ute)?s?|secs?|seconds)?\)?)?$",
+    re.I,
+)
 
 
 def _is_control_with_meta(text: str) -> bool:
