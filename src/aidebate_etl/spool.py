@@ -116,13 +116,22 @@ _PER_PAGE: dict[str, Callable[[Sequence[PageResult], Resolution, str], pd.DataFr
 }
 
 
+# Row order of tables that frames.py does not sort by their key (same as its `_sorted_frame` calls);
+# tests/test_spool.py fails if the two drift apart.
+_ROW_ORDER: dict[str, dict[str, bool]] = {
+    "claims": {"article_id": True, "start_char": True, "end_char": False, "claim_id": True},
+}
+
+
 def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """Batch frames -> one frame in the order ``frames.build_frames`` gives (stable sort by key)."""
+    """Batch frames -> one frame in the order ``frames.build_frames`` gives (a stable sort)."""
     if len(parts) == 1:
         return parts[0]
     frame = pd.concat(parts, ignore_index=True)
-    key = list(tables.primary_key(tables.TABLES[name]))
-    return frame.sort_values(key, kind="stable", na_position="last").reset_index(drop=True)
+    order = _ROW_ORDER.get(name) or dict.fromkeys(tables.primary_key(tables.TABLES[name]), True)
+    return frame.sort_values(
+        list(order), ascending=list(order.values()), kind="stable", na_position="last"
+    ).reset_index(drop=True)
 
 
 def build_frames(
