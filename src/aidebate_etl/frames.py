@@ -27,14 +27,25 @@ __all__ = [
     "build_mentions_frame",
     "build_people_frame",
     "build_sources_frame",
+    "sort_rows",
 ]
+
+# The order build_frames returns the tables in; spool.py builds the same tables batch by batch.
+TABLE_ORDER = ("sources", "articles", "comments", "people", "mentions", "claims", "comment_quotes")
+
+# Tables not sorted by their key. Claims come in reading order, an enclosing reported clause before the
+# quote inside it: readers of the Parquet (and scorers that take the first matching row) meet claims as
+# the article presents them.
+_ROW_ORDER: dict[str, dict[str, bool]] = {
+    "claims": {"article_id": True, "start_char": True, "end_char": False, "claim_id": True},
+}
 
 
 def build_frames(
     results: Sequence[PageResult], resolution: Resolution, run_id: str
 ) -> dict[str, pd.DataFrame]:
     """Every output table except ``rejects`` (validate.py) and ``runs`` (store/duckdb.py)."""
-    return {
+    built = {
         "sources": build_sources_frame(results, run_id),
         "articles": build_articles_frame(results, run_id),
         "comments": build_comments_frame(results),
@@ -43,6 +54,7 @@ def build_frames(
         "claims": build_claims_frame(results, resolution),
         "comment_quotes": build_comment_quotes_frame(results),
     }
+    return {name: built[name] for name in TABLE_ORDER}
 
 
 def _articles(results: Sequence[PageResult]) -> list[PageResult]:
@@ -53,15 +65,16 @@ def _articles(results: Sequence[PageResult]) -> list[PageResult]:
     ]
 
 
-def _sorted_frame(
-    model: type, rows: list[dict[str, Any]], order: dict[str, bool] | None = None
-) -> pd.DataFrame:
-    """Rows by ``order`` (column -> ascending) when given, else by the table's key."""
-    order = order or dict.fromkeys(tables.primary_key(model), True)
-    frame = tables.frame_of(model, rows)
+def sort_rows(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The table's rows in its published order (a stable sort): by its key, or as ``_ROW_ORDER`` says."""
+    order = _ROW_ORDER.get(name) or dict.fromkeys(tables.primary_key(tables.TABLES[name]), True)
     return frame.sort_values(
         list(order), ascending=list(order.values()), kind="stable", na_position="last"
     ).reset_index(drop=True)
+
+
+def _sorted_frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    return sort_rows(name, tables.frame_of(tables.TABLES[name], rows))
 
 
 def build_sources_frame(results: Sequence[PageResult], run_id: str) -> pd.DataFrame:
@@ -85,7 +98,7 @@ def build_sources_frame(results: Sequence[PageResult], run_id: str) -> pd.DataFr
                 "run_id": run_id,
             }
         )
-    return _sorted_frame(tables.Sources, rows)
+    return _sorted_frame("sources", rows)
 
 
 def build_articles_frame(results: Sequence[PageResult], run_id: str) -> pd.DataFrame:
@@ -110,7 +123,7 @@ def build_articles_frame(results: Sequence[PageResult], run_id: str) -> pd.DataF
                 "run_id": run_id,
             }
         )
-    return _sorted_frame(tables.Articles, rows)
+    return _sorted_frame("articles", rows)
 
 
 def build_comments_frame(results: Sequence[PageResult]) -> pd.DataFrame:
@@ -131,7 +144,7 @@ def build_comments_frame(results: Sequence[PageResult]) -> pd.DataFrame:
                     "body": c.body,
                 }
             )
-    return _sorted_frame(tables.Comments, rows)
+    return _sorted_frame("comments", rows)
 
 
 def build_people_frame(resolution: Resolution) -> pd.DataFrame:
@@ -139,7 +152,7 @@ def build_people_frame(resolution: Resolution) -> pd.DataFrame:
         {"person_id": p.person_id, "name": p.name, "aliases": list(p.aliases), "roles": list(p.roles)}
         for p in resolution.people
     ]
-    return _sorted_frame(tables.People, rows)
+    return _sorted_frame("people", rows)
 
 
 def build_mentions_frame(results: Sequence[PageResult], resolution: Resolution) -> pd.DataFrame:
@@ -165,7 +178,7 @@ def build_mentions_frame(results: Sequence[PageResult], resolution: Resolution) 
                     "role": m.role,
                 }
             )
-    return _sorted_frame(tables.Mentions, rows)
+    return _sorted_frame("mentions", rows)
 
 
 def _claim_ids(article: str, result: PageResult) -> list[str]:
@@ -202,10 +215,7 @@ def build_claims_frame(results: Sequence[PageResult], resolution: Resolution) ->
                     "claim_group_id": group,
                 }
             )
-    # Reading order, an enclosing reported clause before the quote inside it: readers of the Parquet
-    # (and scorers that take the first matching row) meet claims as the article presents them.
-    reading_order = {"article_id": True, "start_char": True, "end_char": False, "claim_id": True}
-    return _sorted_frame(tables.Claims, rows, reading_order)
+    return _sorted_frame("claims", rows)
 
 
 def build_comment_quotes_frame(results: Sequence[PageResult]) -> pd.DataFrame:
@@ -234,7 +244,7 @@ def build_comment_quotes_frame(results: Sequence[PageResult]) -> pd.DataFrame:
                     "similarity": q.similarity,
                 }
             )
-    return _sorted_frame(tables.CommentQuotes, rows)
+    return _sorted_frame("comment_quotes", rows)
 
 
 def build_claim_variants_frame(claims: pd.DataFrame) -> pd.DataFrame:
@@ -254,4 +264,4 @@ def build_claim_variants_frame(claims: pd.DataFrame) -> pd.DataFrame:
         for article, found in sorted(by_article.items())
     ]
     group_of = dict(zip(claims["claim_id"], claims["claim_group_id"], strict=True))
-    return _sorted_frame(tables.ClaimVariants, claim_variants(results, group_of))
+    return _sorted_frame("claim_variants", claim_variants(results, group_of))

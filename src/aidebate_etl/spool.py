@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from aidebate_etl import frames, pipeline, tables
+from aidebate_etl import frames, pipeline
 from aidebate_etl.cache import PageCache
 from aidebate_etl.records import PageResult, PageStructure, Resolution, SourceRecord
 from aidebate_etl.validate import validate_frames
@@ -116,22 +116,11 @@ _PER_PAGE: dict[str, Callable[[Sequence[PageResult], Resolution, str], pd.DataFr
 }
 
 
-# Row order of tables that frames.py does not sort by their key (same as its `_sorted_frame` calls);
-# tests/test_spool.py fails if the two drift apart.
-_ROW_ORDER: dict[str, dict[str, bool]] = {
-    "claims": {"article_id": True, "start_char": True, "end_char": False, "claim_id": True},
-}
-
-
 def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """Batch frames -> one frame in the order ``frames.build_frames`` gives (a stable sort)."""
+    """Batch frames -> one frame in the order ``frames.build_frames`` gives."""
     if len(parts) == 1:
         return parts[0]
-    frame = pd.concat(parts, ignore_index=True)
-    order = _ROW_ORDER.get(name) or dict.fromkeys(tables.primary_key(tables.TABLES[name]), True)
-    return frame.sort_values(
-        list(order), ascending=list(order.values()), kind="stable", na_position="last"
-    ).reset_index(drop=True)
+    return frames.sort_rows(name, pd.concat(parts, ignore_index=True))
 
 
 def build_frames(
@@ -156,8 +145,7 @@ def build_frames(
         "people": frames.build_people_frame(resolution),
     } | {name: _concat(name, parts[name]) for name in _PER_PAGE}
     # Same table order as frames.build_frames, so everything downstream sees what it always saw.
-    order = ("sources", "articles", "comments", "people", "mentions", "claims", "comment_quotes")
-    return {name: built[name] for name in order}
+    return {name: built[name] for name in frames.TABLE_ORDER}
 
 
 def build_tables(
