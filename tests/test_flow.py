@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -70,9 +71,20 @@ def test_flow_cli_run_prints_summary_and_exits_zero(
     prefect_harness: None, seed_dir: Path, tmp_path: Path
 ) -> None:
     (seed_dir / "broken.txt").write_bytes(b"\x00\x01\x02 not a page")
-    result = CliRunner().invoke(app, ["run", "--source", str(seed_dir), "--warehouse", str(tmp_path / "wh")])
+    # A warehouse folder that does not exist yet, parents included, is created.
+    command = ["run", "--source", str(seed_dir), "--warehouse", str(tmp_path / "new" / "wh")]
+    result = CliRunner().invoke(app, command)
     assert result.exit_code == 0, result.output
     assert "pages rejected" in result.output and "rows in claims" in result.output
+
+    def figure(output: str, name: str) -> int:
+        return int(re.search(rf"{name}\W+(\d+)", output).group(1))
+
+    assert figure(result.output, "pages extracted") == 2
+    again = CliRunner().invoke(app, command)
+    assert again.exit_code == 0, again.output
+    # The re-run's summary shows that no page was extracted again.
+    assert (figure(again.output, "pages extracted"), figure(again.output, "pages cached")) == (0, 2)
 
 
 def test_flow_cli_run_missing_source_exits_nonzero(tmp_path: Path) -> None:

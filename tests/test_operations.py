@@ -278,6 +278,13 @@ def test_operations_second_writer_stops_at_once_readers_go_on(tmp_path: Path) ->
         assert time.monotonic() - started < 5
         assert "only one run may write" in str(refused.value)
 
+        # The CLI stops as fast, with the same words and exit code 1, before any flow starts.
+        started = time.monotonic()
+        run_cli = CliRunner().invoke(app, ["run", "--source", str(source), "--warehouse", str(warehouse)])
+        assert time.monotonic() - started < 5
+        assert run_cli.exit_code == 1, run_cli.output
+        assert "only one run may write" in run_cli.output and f"pid {first.pid}" in run_cli.output
+
         # Readers are not blocked: the CLI's read-only query answers from the previous warehouse.
         query = ["sql", "select count(*) as n from articles", "--warehouse", str(warehouse)]
         result = CliRunner().invoke(app, query)

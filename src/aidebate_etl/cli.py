@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -72,7 +73,15 @@ def _summary_table(summary: dict, seconds: float) -> Table:
     table = Table(title=f"aidebate-etl run {summary['run_id']}", show_header=False, title_justify="left")
     table.add_column("figure")
     table.add_column("value", justify="right")
-    for key in ("pages_in", "pages_loaded", "pages_rejected", "pages_duplicate"):
+    # extracted vs. cached tells whether a re-run really skipped the work (the cache is per page).
+    for key in (
+        "pages_in",
+        "pages_loaded",
+        "pages_rejected",
+        "pages_duplicate",
+        "pages_extracted",
+        "pages_cached",
+    ):
         table.add_row(key.replace("_", " "), str(counts.get(key, 0)))
     for key, value in counts.items():
         if key.startswith("rows_"):
@@ -115,23 +124,31 @@ def run(
     if not source.is_dir():
         console.print(f"[red]error:[/] source folder not found: {source}")
         raise typer.Exit(2)
-    _prefect_defaults(warehouse)
-    from flows.runners import run_etl
+    from aidebate_etl import errors, pipeline, progress
 
-    from aidebate_etl import progress
-
-    kind = "dask" if dask_address else runner.value
     started = time.perf_counter()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as bar, progress.reporting_to(_Bar(bar)):
-        summary = run_etl(
-            str(source),
-            str(warehouse),
-            batch_size=batch_size,
-            runner=kind,
-            dask_address=dask_address,
-            dask_workers=dask_workers,
-        )
+    with ExitStack() as held:
+        # The writer lock comes first, so a second run stops in a second with the holder's pid and run
+        # id, not after Prefect has started; the flow's own lock call re-enters it and names the run.
+        try:
+            held.enter_context(pipeline.warehouse_lock(warehouse))
+        except (errors.WarehouseLocked, OSError) as exc:
+            console.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(1) from exc
+        _prefect_defaults(warehouse)
+        from flows.runners import run_etl
+
+        kind = "dask" if dask_address else runner.value
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=console, transient=True) as bar, progress.reporting_to(_Bar(bar)):
+            summary = run_etl(
+                str(source),
+                str(warehouse),
+                batch_size=batch_size,
+                runner=kind,
+                dask_address=dask_address,
+                dask_workers=dask_workers,
+            )
     out.print(_summary_table(summary, time.perf_counter() - started))
 
 
