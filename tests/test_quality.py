@@ -9,8 +9,29 @@ import pytest
 
 from aidebate_etl.evaluation import DEFAULT_SCORER, PAGE_SETS, score_page_set
 
+
+def _floors(
+    article: float, comments: float, people: float, claims: float, groups: float, cq: float
+) -> list[str]:
+    return [
+        f"article_acc={article}",
+        f"comments_exact={comments}",
+        f"people_f1={people}",
+        f"claims_f1={claims}",
+        f"groups_f1={groups}",
+        f"comment_quotes_f1={cq}",
+    ]
+
+
+# Each floor sits a little under the figure last measured (README, Quality), so a change that costs
+# quality on any set fails here. The seeds' floors are the ones issue 4 asks for, except people, where
+# the one miss needs world knowledge (a surname never given in full on either page).
 FLOORS = {
-    "seeds": ["article_acc=1", "comments_exact=1", "people_f1=0.9", "claims_f1=0.8", "groups_f1=0.6"],
+    "seeds": _floors(1, 1, 0.96, 0.95, 0.9, 0.95),
+    "own": _floors(1, 1, 0.97, 0.97, 0.85, 0.95),
+    "holdout": _floors(0.99, 1, 0.9, 0.87, 0.8, 0.8),
+    "holdout2": _floors(1, 1, 0.96, 0.89, 0.72, 0.9),
+    "holdout3": _floors(0.75, 0.45, 0.91, 0.82, 0.85, 0.8),
 }
 
 
