@@ -124,19 +124,22 @@ def run(
     if not source.is_dir():
         console.print(f"[red]error:[/] source folder not found: {source}")
         raise typer.Exit(2)
-    from aidebate_etl import errors, pipeline, progress
+    from aidebate_etl import errors
+    from aidebate_etl.store.lock import run_lock
 
     started = time.perf_counter()
     with ExitStack() as held:
         # The writer lock comes first, so a second run stops in a second with the holder's pid and run
         # id, not after Prefect has started; the flow's own lock call re-enters it and names the run.
         try:
-            held.enter_context(pipeline.warehouse_lock(warehouse))
+            held.enter_context(run_lock(warehouse))
         except (errors.WarehouseLocked, OSError) as exc:
             console.print(f"[red]error:[/] {exc}")
             raise typer.Exit(1) from exc
         _prefect_defaults(warehouse)
         from flows.runners import run_etl
+
+        from aidebate_etl import progress
 
         kind = "dask" if dask_address else runner.value
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

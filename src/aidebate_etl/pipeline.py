@@ -25,8 +25,8 @@ from __future__ import annotations
 import hashlib
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,8 +42,8 @@ from aidebate_etl.resolve.claim_groups import resolve_claim_groups
 from aidebate_etl.resolve.persons import resolve_people
 from aidebate_etl.sources import DUPLICATE_CONTENT, list_sources, read_page, rejected_source
 from aidebate_etl.store.duckdb import load_warehouse
-from aidebate_etl.store.leftovers import remove_leftovers
 from aidebate_etl.store.lock import held_for
+from aidebate_etl.store.lock import run_lock as warehouse_lock  # the run-wide lock, for callers here
 from aidebate_etl.store.lock import warehouse_lock as _store_lock
 from aidebate_etl.store.parquet import switch_tables, write_tables
 from aidebate_etl.validate import validate_frames
@@ -299,24 +299,6 @@ def count_sources(results: Sequence[PageResult], duplicates: Sequence[SourceReco
         # A page that decoded carries its encoding; one rejected while reading never reached extraction.
         "pages_extracted": sum(not r.from_cache and r.source.encoding is not None for r in results),
     }
-
-
-@contextmanager
-def warehouse_lock(
-    warehouse: Path, *, run_id: str | None = None, wait_seconds: float = 0.0
-) -> Iterator[Path]:
-    """The one-writer lock on ``warehouse``, for a whole run; yields the lock file's path.
-
-    Take it before anything else (before extraction) and hold it to the end. On taking it, whatever a
-    killed run left (temp files and folders) is removed, since no other writer can exist then. Raises
-    ``errors.WarehouseLocked`` with the holder's run id and pid when another process holds it (after
-    ``wait_seconds``, 0 = at once). Re-entrant in one process; publish_tables run by another process
-    of the same run (a Dask worker) acts under it when given the same ``run_id``.
-    """
-    Path(warehouse).mkdir(parents=True, exist_ok=True)
-    sweep = lambda: remove_leftovers(Path(warehouse), DB_NAME)  # noqa: E731 (a one-line callback)
-    with _store_lock(warehouse, run_id=run_id, wait_seconds=wait_seconds, on_acquire=sweep) as path:
-        yield path
 
 
 def run_pipeline(

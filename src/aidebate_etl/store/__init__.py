@@ -1,6 +1,5 @@
-"""Validated frames go to Parquet files (parquet.py), then a DuckDB warehouse built on them (duckdb.py)."""
+"""Validated frames go to Parquet files (parquet.py), then a DuckDB warehouse built on them (duckdb.py).
 
-from aidebate_etl.store.duckdb import load_warehouse, open_readonly
-from aidebate_etl.store.parquet import read_table, write_tables
-
-__all__ = ["load_warehouse", "open_readonly", "read_table", "write_tables"]
+Nothing is re-exported here, so that importing the light modules (lock.py, leftovers.py) does not load
+pyarrow and DuckDB: the CLI takes the writer lock before anything heavy is imported.
+"""

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import IO
 
 from aidebate_etl import errors
+from aidebate_etl.store.leftovers import remove_leftovers
 
-__all__ = ["LOCK_NAME", "held_for", "lock_path", "warehouse_lock"]
+__all__ = ["LOCK_NAME", "held_for", "lock_path", "run_lock", "warehouse_lock"]
 
 LOCK_NAME = "aidebate.duckdb.lock"
 _POLL_SECONDS = 0.2
@@ -146,3 +147,19 @@ def _locked_message(path: Path, wait_seconds: float) -> str:
         "only one run may write a warehouse at a time. Try again when it has finished; readers are not "
         "affected."
     )
+
+
+@contextmanager
+def run_lock(warehouse: Path, *, run_id: str | None = None, wait_seconds: float = 0.0) -> Iterator[Path]:
+    """The one-writer lock on ``warehouse``, for a whole run; yields the lock file's path.
+
+    Take it before anything else (before extraction) and hold it to the end. On taking it, whatever a
+    killed run left (temp files and folders) is removed, since no other writer can exist then. Raises
+    ``errors.WarehouseLocked`` with the holder's run id and pid when another process holds it (after
+    ``wait_seconds``, 0 = at once). Re-entrant in one process; publish_tables run by another process
+    of the same run (a Dask worker) acts under it when given the same ``run_id``.
+    """
+    Path(warehouse).mkdir(parents=True, exist_ok=True)
+    sweep = lambda: remove_leftovers(Path(warehouse))  # noqa: E731 (a one-line callback)
+    with warehouse_lock(warehouse, run_id=run_id, wait_seconds=wait_seconds, on_acquire=sweep) as path:
+        yield path
