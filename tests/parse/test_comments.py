@@ -82,8 +82,9 @@ def test_comments_tree_shape(parsed_page, stem: str, shape: list) -> None:
         (
             "forum_thread_quotes",
             3,
-            "Yes, the tender documents list it as a protected fixture. Good. My grandfather fired pieces in "
-            "that kiln.",
+            # The unmarked line under a "Quote:" label is the quoted box, a paragraph of its own.
+            "Yes, the tender documents list it as a protected fixture.\n\n"
+            "Good. My grandfather fired pieces in that kiln.",
         ),
     ],
 )
@@ -270,6 +271,20 @@ _HEAD = (
             "          Agreed.\n          Reply\n",
             [(0, None, "Mo Kestrel"), (1, 1, "pier_pete")],
             ["Great.", "Agreed."],
+        ),
+        # A numbered board: "#N  handle  date, time" rows (commas inside the date cell), a "Quote from"
+        # box of one unmarked line that does not make the post a reply, and a post with no text.
+        (
+            "Comments (3)\n\n#1  ferry_fiona  4 Jun 2025, 08:10\nThe 2am bus is the one that matters.\n\n"
+            "#2  Dock Road Dan  4 Jun 2025, 08:31\nQuote from ferry_fiona\n"
+            "The 2am bus is the one that matters.\nIt always was.\n\n"
+            "#3  pierhead  4 Jun 2025, 09:02\n\nPost a reply\n",
+            [(0, None, "ferry_fiona"), (0, None, "Dock Road Dan"), (0, None, "pierhead")],
+            [
+                "The 2am bus is the one that matters.",
+                "The 2am bus is the one that matters.\n\nIt always was.",
+                "",
+            ],
         ),
     ],
 )

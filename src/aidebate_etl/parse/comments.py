@@ -262,8 +262,17 @@ def _is_thread_nav(part: str) -> bool:
     return bool(ws) and all(w in lexicon.THREAD_NAV_WORDS for w in ws)
 
 
+_ROW_CELL_SEP = re.compile(r"\s[·•|]\s")
+# A forum's post number printed in the header row ("#12  handle  3 May 2025"): it numbers the post, it is
+# no part of the handle.
+_POST_NUMBER = re.compile(r"^#\d{1,5}$")
+
+
 def _comma_time_handle(text: str) -> str | None:
     """ "jdoe, Leeds, United Kingdom, 2 hours ago": the handle, then where the reader lives, then the time."""
+    if _ROW_CELL_SEP.search(text):
+        # A row that sets its cells apart with bars or dots uses commas inside a cell ("3 May 2025, 07:41").
+        return None
     cells = [c.strip() for c in text.split(",")]
     if len(cells) > 1 and is_time_text(cells[-1]) and cells[0] and not ends_sentence(cells[0]):
         return cells[0]
@@ -275,7 +284,7 @@ def _strip_meta_parts(text: str) -> str:
     if (handle := _comma_time_handle(text)) is not None:
         return handle
     parts = [p.strip().lstrip(_VOTE_GLYPHS + " ") for p in re.split(r"\s+[·•|]\s+|\s+[—–-]\s+", text)]
-    kept = [p for p in parts if p and not _is_meta(p) and not _is_thread_nav(p)]
+    kept = [p for p in parts if p and not _is_meta(p) and not _is_thread_nav(p) and not _POST_NUMBER.match(p)]
     name = " ".join(kept).strip()
     m = re.match(r"^(.*?)\s+(?:\d+\s*[smhdwy]|\d+\s+\w+\s+ago)$", name)
     return (m.group(1) if m else name).strip()
@@ -317,11 +326,15 @@ def _body(lines: list[Line], *, forum: bool) -> tuple[str, str | None]:
     handle named by an "In reply to …" line, if any."""
     paras: list[list[str]] = [[]]
     in_quote = False
+    # Under a "Quote from handle" label a copy keeps the quoted box as one unmarked line: the excerpt is a
+    # paragraph of its own, and the poster's text starts on the next line.
+    quote_box = False
     reply_to = None
     for line in lines:
         t = line.text
         if not t:
             paras.append([])
+            quote_box = False
             continue
         if _is_meta(t) or _is_thread_furniture(t):
             continue
@@ -329,10 +342,21 @@ def _body(lines: list[Line], *, forum: bool) -> tuple[str, str | None]:
         if m:
             reply_to = reply_to or m.group("handle")
             continue
+        if forum and _SUBJECT_RE.match(t):
+            paras.append([])
+            continue
+        if _QUOTE_LABEL_RE.match(t):
+            paras.append([])
+            quote_box = True
+            continue
+        if quote_box and t.startswith(">"):
+            quote_box = False  # the quote carries its own markers
+        elif quote_box and not (forum and (_WROTE_RE.match(t) or _POSTED_RE.match(t))):
+            paras[-1].append(t)
+            paras.append([])
+            quote_box = False
+            continue
         if forum:
-            if _QUOTE_LABEL_RE.match(t) or _SUBJECT_RE.match(t):
-                paras.append([])
-                continue
             quoted = t.startswith(">")
             if quoted:
                 t = _QUOTED.sub("", t).strip()
