@@ -222,3 +222,7 @@ def report(
 
 def main() -> None:  # pragma: no cover - console-script shim
     sys.exit(app())
+
+
+if __name__ == "__main__":  # `python -m aidebate_etl.cli …` behaves as the console script
+    main()
