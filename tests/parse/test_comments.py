@@ -121,6 +121,8 @@ def test_comments_declared_count(parsed_page, stem: str, count: int | None) -> N
         ("Reader comments (9)", 9),
         ("14 Comments   Dunmere Lamp   Privacy Policy", 14),
         ("Showing 5 of 31 comments   Sort by: Newest", 31),
+        ("Join the discussion (5)", 5),
+        ("Conversation [12]", 12),
     ],
 )
 def test_comments_declared_count_line(line: str, count: int | None) -> None:
@@ -285,6 +287,24 @@ _HEAD = (
                 "The 2am bus is the one that matters.\n\nIt always was.",
                 "",
             ],
+        ),
+        # A blog theme whose reply button names the comment's own author ("Reply to handle") and a form
+        # call under the last comment.
+        (
+            "2 Replies\n\nquay_queen\nJune 4, 2025 at 8:10 am\nAbout time.\nReply to quay_queen\n\n"
+            "    lamplighter\n    June 4, 2025 at 9:15 am\n    Agreed.\n    Reply to lamplighter\n\n"
+            "Reply to this article\n",
+            [(0, None, "quay_queen"), (1, 1, "lamplighter")],
+            ["About time.", "Agreed."],
+        ),
+        # "handle | time" rows, each comment closed by its controls row; the widget's house-rules note
+        # under the last one is no part of it.
+        (
+            "Join the discussion (2)\n\nharbour_hen | 21:02\nAbout time.\nLike (4) | Report\n\n"
+            "dock_dai | 21:40\nNot before the fares drop.\nLike (1) | Report\n\n"
+            "The Harbour Herald welcomes comments. Be kind to each other.\n",
+            [(0, None, "harbour_hen"), (0, None, "dock_dai")],
+            ["About time.", "Not before the fares drop."],
         ),
     ],
 )

@@ -59,6 +59,13 @@ _COUNT_RES = (
         r"(?P<n>\d[\d,]*)(?:\s+(?:entries|comments?|messages?))?\s*[)\]]?$",
         re.I,
     ),
+    # A thread heading with its figure in brackets: "Join the discussion (5)", "Conversation (12)".
+    re.compile(
+        r"^(?:"
+        + "|".join(re.escape(h) for h in sorted(lexicon.THREAD_HEADINGS, key=len, reverse=True))
+        + r")\s*[(\[]\s*(?P<n>\d[\d,]*)\s*[)\]]$",
+        re.I,
+    ),
     re.compile(r"^(?:view|see|show|read|load)\s+(?:all\s+)?(?P<n>\d[\d,]*)\s+comments?$", re.I),
     # "Showing 10 of 48 comments": the page's figure is the total, not the number shown.
     re.compile(r"^showing\s+\d[\d,]*\s+of\s+(?P<n>\d[\d,]*)\s+comments?\b", re.I),
@@ -70,6 +77,7 @@ _QUOTE_LABEL_RE = re.compile(
     re.I,
 )
 _REPLY_TO_RE = re.compile(r"^(?:in reply to|replying to)\s+@?(?P<handle>\S.*?)[.:]?$", re.I)
+_REPLY_BUTTON_RE = re.compile(r"^reply\s+to\s+@?(?P<handle>\S.*?)$", re.I)
 _SUBJECT_RE = re.compile(r"^re:\s", re.I)
 _QUOTED = re.compile(r"^(?:>\s?)+")
 _VOTE_GLYPHS = "▲▼△▽↑↓👍👎❤♥"
@@ -321,9 +329,11 @@ def _is_sign_in(text: str) -> bool:
     return len(words(text)) <= MAX_HANDLE_WORDS and contains_cue(text, lexicon.SIGN_IN_CUES)
 
 
-def _body(lines: list[Line], *, forum: bool) -> tuple[str, str | None]:
+def _body(lines: list[Line], *, forum: bool, author: str | None = None) -> tuple[str, str | None]:
     """A comment's paragraphs joined by a blank line (lines of one paragraph joined with a space), and the
-    handle named by an "In reply to …" line, if any."""
+    handle named by an "In reply to …" line, if any.
+
+    A "Reply to <the comment's own author>" line is the comment's reply button, not its text."""
     paras: list[list[str]] = [[]]
     in_quote = False
     # Under a "Quote from handle" label a copy keeps the quoted box as one unmarked line: the excerpt is a
@@ -341,6 +351,9 @@ def _body(lines: list[Line], *, forum: bool) -> tuple[str, str | None]:
         m = _REPLY_TO_RE.match(t)
         if m:
             reply_to = reply_to or m.group("handle")
+            continue
+        m = _REPLY_BUTTON_RE.match(t)
+        if m and author is not None and m.group("handle") == author:
             continue
         if forum and _SUBJECT_RE.match(t):
             paras.append([])
@@ -415,12 +428,34 @@ def _parse_headed(lines: list[Line], start: int, style: str) -> tuple[ParsedComm
     if not hdrs:
         return ()
     base = min(lines[i].indent for i, _ in hdrs)
-    entries = []
-    for k, (i, handle) in enumerate(hdrs):
+    spans = []
+    for k, (i, _) in enumerate(hdrs):
         stop = hdrs[k + 1][0] if k + 1 < len(hdrs) else _end_of_thread(lines, i + 1, base)
-        stop = min(stop, _end_of_thread(lines, i + 1, base))
-        entries.append((handle, lines[i].indent, _body(lines[i + 1 : stop], forum=style == "forum")))
+        spans.append((i + 1, min(stop, _end_of_thread(lines, i + 1, base))))
+    spans[-1] = (spans[-1][0], _close_last_comment(lines, spans))
+    entries = [
+        (handle, lines[i].indent, _body(lines[a:b], forum=style == "forum", author=handle))
+        for (i, handle), (a, b) in zip(hdrs, spans, strict=True)
+    ]
     return _tree(entries)
+
+
+def _closing_control(lines: list[Line], a: int, b: int) -> int | None:
+    """Index of the controls row ("Like (3) | Report") that is the last line of ``lines[a:b]``, if any."""
+    last = next((j for j in range(b - 1, a - 1, -1) if lines[j].text), None)
+    if last is None or is_time_text(lines[last].text) or not _is_action_row(lines[last].text):
+        return None
+    return last
+
+
+def _close_last_comment(lines: list[Line], spans: list[tuple[int, int]]) -> int:
+    """Where the last comment ends. When every other comment closes on its row of controls, the last one
+    closes on its own too: what follows that row is the widget's footer (house rules, a copyright line)."""
+    a, b = spans[-1]
+    if len(spans) < MIN_HEADERS or any(_closing_control(lines, x, y) is None for x, y in spans[:-1]):
+        return b
+    row = next((j for j in range(a, b) if lines[j].text and _closing_control(lines, a, j + 1) == j), None)
+    return b if row is None else row + 1
 
 
 def _parse_flat(lines: list[Line], start: int) -> tuple[ParsedComment, ...]:
@@ -457,7 +492,7 @@ def _parse_flat(lines: list[Line], start: int) -> tuple[ParsedComment, ...]:
         # An explicit "level N" label is a surer depth cue than the indentation a copy may have lost.
         nesting = levels[0] if levels else handle_line.indent
         author, parent = _split_parent(_strip_meta_parts(handle_line.text), [a for a, _, _ in entries])
-        body, reply_to = _body(body_lines, forum=False)
+        body, reply_to = _body(body_lines, forum=False, author=author)
         entries.append((author, nesting, (body, reply_to or parent)))
     return _tree(entries)
 

@@ -332,6 +332,9 @@ THREAD_FURNITURE_CUES = (
     "notify me of",
     "save my name, email",
     "reply to this topic",
+    "reply to this article",
+    "reply to this story",
+    "reply to this post",
     "post a reply",
     "start a new topic",
     # The comment widget's own credit line under the last comment.
