@@ -326,6 +326,10 @@ def test_article_gallery_agency_only_credits(parsed_page) -> None:
         # A cookie notice whose buttons sit on their own line, under the site name.
         "The Dunmere Evening Lamp\n\nThis website uses cookies to give you the best experience.\n"
         "Accept all    Manage",
+        # A paywall meter over the headline, and a section menu set apart by middle dots.
+        "Dale Lamp\nSign in\n\nYou have read 2 of your 5 free stories this month. Subscribe today.",
+        "DALE LAMP\nTown \u00b7 Rivers \u00b7 Farming \u00b7 Letters \u00b7 Jobs\n\n"
+        "\u2605\u2605\u2605\u2606\u2606",
     ],
 )
 def test_article_title_skips_site_name_over_menu_and_status_row(top: str) -> None:
@@ -361,6 +365,10 @@ _LAST = "Walkers will be asked to keep dogs on leads near the new handrails."
         "###\n\nStay Connected\nSubscribe to Parish News    Facebook    YouTube",
         # A related list under its label.
         "Related\nStepping stones at Hobb's Ford washed away\nWhy the ford floods every spring",
+        # A topics list under its heading.
+        "Related Topics\nFootbridges\nDunmere parish",
+        # A review's rating line, its label holding an ampersand.
+        "Walks & Ways rating: three stars",
     ],
 )
 def test_article_trailing_furniture_is_not_body(tail: str) -> None:
@@ -374,6 +382,9 @@ def test_article_trailing_furniture_is_not_body(tail: str) -> None:
     "inner",
     [
         "The views expressed in this column are the writer\u2019s own.",
+        "Story continues below",
+        # A star rating, glyphs with no word.
+        "\u2605\u2605\u2605\u2606\u2606",
         "SIGN UP for our free Rivers and Rambles newsletter, delivered every Friday",
         "Footfall at the ford, walkers per day\nSource: parish counts",
         # Funding appeals set between paragraphs.

@@ -54,7 +54,7 @@ _BREADCRUMB_RE = re.compile(
     r"^[^>›»/|]{1,40}(?:\s[>›»]\s[^>›»/|]{1,40})+$|^[^>›»/|]{1,40}(?:\s[/|]\s[^>›»/|]{1,40}){2,}$"
 )
 # "Label: value" with a short label, as in info boxes.
-_FACT_RE = re.compile(r"^[A-Z][\w’'() -]{0,25}:\s+(?P<value>\S.*)$")
+_FACT_RE = re.compile(r"^[A-Z][\w’'()& -]{0,25}:\s+(?P<value>\S.*)$")
 # Values in an info box are names, durations or ratings: a short list, not a clause.
 MAX_FACT_VALUE_WORDS = 12
 _COUNTER_RE = re.compile(r"^(?:image|photo|slide)?\s*\d+\s*(?:/|of)\s*\d+$", re.I)
@@ -93,6 +93,10 @@ def is_furniture(text: str) -> bool:
         or contains_cue(text, lexicon.THREAD_FURNITURE_CUES)
     ):
         return True
+    if not any(ch.isalnum() for ch in text):
+        return True  # a rating in stars, a divider: glyphs with no word
+    if _is_paywall_meter(text):
+        return True
     return bool(
         _COUNTER_RE.match(text)
         or _BREADCRUMB_RE.match(text)
@@ -105,8 +109,24 @@ def is_furniture(text: str) -> bool:
     )
 
 
-# Menus print section names side by side; copied, they become one line of short cells.
-_MENU_SEPARATOR = re.compile(r"\s{2,}|\s+[|]\s+")
+# A paywall meter is a sentence or two; a longer paragraph mentioning free articles is prose.
+MAX_METER_WORDS = 30
+
+
+def _is_paywall_meter(text: str) -> bool:
+    """ "You have read 3 of your 4 free articles this month. Subscribe …": the meter speaks to the reader
+    about their allowance, which no report about paywalls does."""
+    ws = words(text)
+    return (
+        len(ws) <= MAX_METER_WORDS
+        and contains_cue(text, lexicon.PAYWALL_CUES)
+        and any(w.lower().replace("’", "'") in lexicon.READER_WORDS for w in ws)
+    )
+
+
+# Menus print section names side by side; copied, they become one line of short cells, set apart by wide
+# gaps, bars or middle dots.
+_MENU_SEPARATOR = re.compile(r"\s{2,}|\s+[|·•]\s+")
 MIN_MENU_CELLS = 4
 MAX_MENU_CELL_WORDS = 3
 

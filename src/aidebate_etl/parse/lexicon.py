@@ -90,6 +90,10 @@ NAVIGATION_LINES = frozenset(
         "sponsored content",
         "story continues below advertisement",
         "article continues below advertisement",
+        "story continues below",
+        "article continues below",
+        "story continues after advertisement",
+        "article continues after advertisement",
         "continue reading below",
         "skip to content",
         "skip to main content",
@@ -118,6 +122,22 @@ NAVIGATION_LINES = frozenset(
         "photo",
     }
 )
+
+# A paywall's meter tells the reader how much of their free allowance is left ("You have read 3 of your 4
+# free articles this month"); these phrases name the allowance, and the meter addresses the reader.
+PAYWALL_CUES = (
+    "free article",
+    "free articles",
+    "free stories",
+    "free story",
+    "articles remaining",
+    "stories remaining",
+    "articles left",
+    "stories left",
+    "unlimited access",
+    "unlimited digital access",
+)
+READER_WORDS = frozenset(["you", "your", "you've", "you're"])
 
 # Newsletter, tip-line and "more from us" boxes interrupt or follow the body; these phrases name the box
 # itself, so a short line containing one is a box label, not prose.
@@ -264,6 +284,7 @@ ARTICLE_END_LINES = (
     "trending now",
     "tags",
     "topics",
+    "related topics",
     "filed under",
     "categories",
     "about the author",
