@@ -530,3 +530,49 @@ def test_people_nickname_with_surname_is_the_same_person(nlp):
     people, _ = run(s, nlp)
     assert set(people) == {"Agnes Trelawny"}
     assert set(people["Agnes Trelawny"].aliases) >= {"Nessa Trelawny", "Nessa"}
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # NER calls it an organisation somewhere: a verb of speech is no evidence of a person then.
+        (
+            "Engineers across the county stopped work after talks between their union and "
+            "Pellow Water broke down.",
+            "Pellow Water said its offer was fair and would not be improved.",
+        ),
+        # A transport operator's name ends on a network word, as a firm's ends on "Ltd".
+        (
+            "Engineers across the county stopped work after talks between their union and "
+            "Corran Metro broke down.",
+            "Corran Metro said its offer was fair and would not be improved.",
+        ),
+        # A management company carrying a role noun in its name ("Artist") is no person "Management".
+        (
+            "The singer is suing his cousin and the firm Orrell Artist Management for breach of contract.",
+            "Orrell Artist Management said in a statement that it would defend the claim.",
+        ),
+    ],
+)
+def test_people_organisations_that_speak_are_not_people(nlp, paragraphs):
+    people, _ = run(page(*paragraphs), nlp)
+    assert people == {}
+
+
+def test_people_post_nominal_letters_show_a_person(nlp):
+    s = page(
+        "Opening the case for the tenant, Clemency Hart KC told the tribunal that the rent was paid on time.",
+        "\u201cMy client was patient,\u201d Ms Hart said.",
+    )
+    people, _ = run(s, nlp)
+    assert set(people) == {"Clemency Hart"}
+    assert "Hart" in people["Clemency Hart"].aliases
+
+
+def test_people_sentence_opening_word_before_a_known_name_in_a_comment(nlp):
+    s = page(
+        "Retired nurse Winifred Oakes said she lost her savings to the scam.",
+        comments=(("kestrel_77", "Glad Winifred got her money back. Lots of people will not."),),
+    )
+    people, _ = run(s, nlp)
+    assert set(people) == {"Winifred Oakes"}

@@ -309,7 +309,7 @@ ORG_SUFFIXES = frozenset(
         "Partners", "Media", "News", "Times", "Post", "Journal", "Press", "Magazine", "Airlines",
         "Motors", "Systems", "Technologies", "Industries", "Team", "Force", "Guard", "Hospice",
         "Hospital", "Clinic", "Museum", "Library", "Theatre", "Theater", "College", "School",
-        "Charity", "Books",
+        "Charity", "Books", "Management",
     }
 )  # fmt: skip
 

@@ -390,6 +390,7 @@ _ORG_SUFFIX_ALT = "|".join(sorted((re.escape(w) for w in cues.ORG_SUFFIXES), key
 _AFFILIATION_AFTER = re.compile(
     rf"\s*,?\s+of\s+(?:the\s+)?(?:[{_UPPER}][\w'\u2019&.-]*\s+){{0,4}}(?i:{_ORG_SUFFIX_ALT})\b"
 )
+_POST_NOMINAL_AFTER = re.compile(r"[ \t]+((?:[A-Z][a-z]?){1,3}[A-Z]\.?)(?![\w])")
 _SPEECH_ALT = "|".join(sorted(cues.SPEECH_VERBS, key=len, reverse=True))
 # A verb of speech right after the name: people and organisations speak, places and titles do not.
 _SPEECH_AFTER = re.compile(rf"\s*,?\s+(?:also\s+)?(?:{_SPEECH_ALT})\b")
@@ -408,6 +409,7 @@ class _Found:
     human: bool = False  # seen in a context only a person has (role before, ", who", ", 71,")
     speech: bool = False  # seen right before a verb of speech
     from_comments: bool = False
+    mid_sentence: bool = False  # seen somewhere other than at a sentence's start
     surfaces: list[str] = field(default_factory=list)
     quoted: set[str] = field(default_factory=set)  # 'First "Nick" Last' surfaces
     nicknames: list[str] = field(default_factory=list)
@@ -443,6 +445,7 @@ def _note(
     f = found.setdefault(key, _Found(tokens, kind))
     f.surfaces.append(surface)
     f.sources.add(source)
+    f.mid_sentence |= not _is_sentence_initial(text, s)
     if seg.field == "comment":
         f.from_comments = True
     else:
@@ -461,6 +464,11 @@ def _note(
     if m and (not located or _PLACE_HUMAN_AFTER.match(text, e)):
         f.human = True
     if kind == "name" and len(tokens) > 1 and _AFFILIATION_AFTER.match(text, e):
+        f.human = True
+    # Honours, offices and degrees after a name ("Jo Bloom KC", "Jo Bloom MP") are given to people only;
+    # written in capitals, so a lower-case word ("am", "ms") is not read as one.
+    post = _POST_NOMINAL_AFTER.match(text, e)
+    if post and _strip_word(post.group(1)) in cues.POST_NOMINALS:
         f.human = True
     if _SPEECH_AFTER.match(text, e) or b in ("said", "says"):
         f.speech = True
@@ -879,7 +887,8 @@ def extract_people(
             return False  # "Some Lane": places do not speak
         # Found without NER calling it a person: needs context evidence, or a surname NER calls
         # a person elsewhere ("[Firstname Surname]ORG ... [Surname]PERSON").
-        evidence = f.human or ("caps" in f.sources and f.speech)
+        # A verb of speech is evidence only where NER saw no organisation: organisations speak too.
+        evidence = f.human or ("caps" in f.sources and f.speech and "latent" not in f.sources)
         evidence |= "latent" in f.sources and f.tokens[-1] in person_words
         if not f.sources & _NAMING_SOURCES and not evidence:
             return False
@@ -887,11 +896,24 @@ def extract_people(
             # Comment-only names: casual text, title-case fragments and handles abound there.
             if _fold(" ".join(f.tokens)) in handles or _common_word_phrase(f.tokens, lower_words, nlp):
                 return False
+            # "Glad Jo got her money back": an ordinary word opening a sentence before a name the
+            # article gives is the reader's sentence, not a new person's first name.
+            if not f.mid_sentence and _fold(f.tokens[0]) in common and _fold(f.tokens[-1]) in article_words():
+                return False
             return all(t[0].isupper() for t in f.tokens)
         return True
 
     def person_words() -> set[str]:
         return {f.tokens[-1] for f in found.values() if f.sources & _NAMING_SOURCES and not f.thing}
+
+    def article_words() -> set[str]:
+        """First names and surnames of the full names the article itself gives."""
+        return {
+            _fold(t)
+            for f in found.values()
+            if f.in_article and len(f.tokens) > 1 and full_ok(f, pw)
+            for t in (f.tokens[0], f.tokens[-1])
+        }
 
     pw = person_words()
     known_article = _form_regex(" ".join(f.tokens) for f in found.values() if full_ok(f, pw))

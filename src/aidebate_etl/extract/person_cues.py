@@ -121,10 +121,10 @@ ORG_SUFFIXES = _group(
     academy festival awards agency bank party council committee commission department ministry
     club league team collection archive archives library museum gallery center centre service
     services office hospital church salon theatre theater utilities ferries coaches trains buses
-    airways airlines airline railways railway highways motors rovers united athletic wanderers
-    rangers town city county borough advertiser chronicle courier observer mirror express
+    airways airlines airline railways railway highways metro transit tramways motors rovers united
+    athletic wanderers rangers town city county borough advertiser chronicle courier observer mirror express
     standard mail echo ledger angler enterprises partners associates trust inspectorate
-    authority works schools high mills industries foods"""
+    authority works schools high mills industries foods management board"""
 )
 
 # Words that end the name of a place or a venue ("Some Lane", "Some Inn", "Some Water").
