@@ -500,3 +500,80 @@ def test_article_death_notice_name_over_life_span_is_the_title() -> None:
         (_LEAD, _LAST),
         ("Courtesy of the Pennington family",),
     )
+
+
+def test_article_image_placeholder_and_its_credit_line_are_an_image() -> None:
+    more = "The parish will publish the new opening hours next week."
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\n{_LAST}\n\n"
+        "[Image: Walkers on the temporary stepping stones, with the old span behind them]\nParish Archive\n\n"
+        f"{more}\n"
+    )
+    s = parse_page(page)
+    assert (s.paragraphs, s.image_captions, s.image_credits) == (
+        (_LEAD, _LAST, more),
+        ("Walkers on the temporary stepping stones, with the old span behind them",),
+        ("Parish Archive",),
+    )
+
+
+def test_article_labelled_image_source_and_caption_are_one_image_not_the_dek() -> None:
+    page = (
+        "Footbridge at Hobb's Ford to reopen in June\n\nBy Tamsin Ruddock\n\n"
+        "Image source, Parish Archive\nImage caption, The old span before the winter floods\n\n"
+        f"{_LEAD}\n\n{_LAST}\n"
+    )
+    s = parse_page(page)
+    assert (s.subtitle, s.paragraphs, s.image_captions, s.image_credits) == (
+        None,
+        (_LEAD, _LAST),
+        ("The old span before the winter floods",),
+        ("Parish Archive",),
+    )
+
+
+def test_article_contributor_credits_under_the_dek_are_bylines_not_image_credits() -> None:
+    caption = "Volunteers fit the handrails. (Photo \u00a9 Ola Brennan)"
+    page = (
+        "Footbridge at Hobb's Ford to reopen in June\n\n"
+        "Words: Tamsin Ruddock\nPhotography: Ola Brennan\nSunday 1 June 2025\n\n"
+        f"{caption}\n\n{_LEAD}\n\n{_LAST}\n"
+    )
+    s = parse_page(page)
+    assert (s.paragraphs, s.image_captions, s.image_credits, s.bylines) == (
+        (_LEAD, _LAST),
+        ("Volunteers fit the handrails.",),
+        ("Ola Brennan",),
+        ("Words: Tamsin Ruddock", "Photography: Ola Brennan"),
+    )
+
+
+def test_article_author_line_above_the_headline_is_a_byline() -> None:
+    page = (
+        "Dale Lamp\nTOWN  \u203a  RIVERS\n\nBy Tamsin Ruddock and Ola Brennan | 1 June 2025\n\n"
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n"
+    )
+    s = parse_page(page)
+    assert (s.title, s.bylines) == (
+        "Footbridge at Hobb's Ford to reopen in June",
+        ("By Tamsin Ruddock and Ola Brennan",),
+    )
+
+
+def test_article_question_shaped_list_heading_with_colon_is_dropped() -> None:
+    items = ("The span is 14 metres long.", "It cost the parish £80,000.")
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\nWhat the survey found:\n\n"
+        + "\n\n".join(f"\u2022 {i}" for i in items)
+        + f"\n\n{_LAST}\n"
+    )
+    assert parse_page(page).paragraphs == (_LEAD, *items, _LAST)
+
+
+def test_article_results_table_after_the_body_is_not_body() -> None:
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\n{_LAST}\n\n"
+        "Parish vote\nRebuild the span (Option A) 412\nRepair the old span (Option B) 198\n"
+        "Spoilt ballots 7\nTurnout: 38%\n"
+    )
+    assert parse_page(page).paragraphs == (_LEAD, _LAST)

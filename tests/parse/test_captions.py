@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from aidebate_etl.parse.captions import is_alt_text, parse_credit_line
+from aidebate_etl.parse.captions import is_alt_text, parse_caption_line, parse_credit_line
 from aidebate_etl.records import Image
 
 
@@ -26,6 +26,17 @@ from aidebate_etl.records import Image
         ("Ferry at dawn. Mary J. Okafor/Port Wire", Image("Ferry at dawn.", "Mary J. Okafor/Port Wire")),
         ("Staff photo by Wren Adeyemi", Image(None, "Wren Adeyemi")),
         ("OSKAR LINDQVIST | THE DALE LAMP", Image(None, "OSKAR LINDQVIST | THE DALE LAMP")),
+        # A marker glyph and a gallery counter before the caption are no part of it.
+        ("\u25b2 Ferry at dawn. Photograph: Ola Nwosu", Image("Ferry at dawn.", "Ola Nwosu")),
+        (
+            "2/5 The quay at noon. Photo: Ola Nwosu/Port Wire",
+            Image("The quay at noon.", "Ola Nwosu/Port Wire"),
+        ),
+        # The copyright sign as a credit's label, with or without "Photo".
+        ("Nets on the quay. (Photo \u00a9 Ola Nwosu)", Image("Nets on the quay.", "Ola Nwosu")),
+        ("Nets on the quay. (\u00a9 Ola Nwosu)", Image("Nets on the quay.", "Ola Nwosu")),
+        # Screen-reader labels a copy keeps: "Image source, …".
+        ("Image source, Port Wire Pictures", Image(None, "Port Wire Pictures")),
     ],
 )
 def test_captions_credit_line_splits_caption_and_credit(line: str, image: Image) -> None:
@@ -90,3 +101,19 @@ def test_captions_credit_after_alt_text_has_no_caption() -> None:
         "The museum opened on Saturday with 300 pieces of local glass on show.\n"
     )
     assert parse_page(page).images == (Image(None, "Hollis Abernathy/Wendmere Post"),)
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Image caption, Nets drying on the quay at dawn", "Nets drying on the quay at dawn"),
+        (
+            "[Image: Nets drying on the quay, with the lighthouse behind]",
+            "Nets drying on the quay, with the lighthouse behind",
+        ),
+        ("Nets drying on the quay at dawn", None),
+        ("Source: harbour office", None),
+    ],
+)
+def test_captions_caption_only_lines(line: str, caption: str | None) -> None:
+    assert parse_caption_line(line) == caption

@@ -26,7 +26,7 @@ from aidebate_etl.parse.blocks import (
     wrap_width,
 )
 from aidebate_etl.parse.bylines import author_line, is_bare_name_line
-from aidebate_etl.parse.captions import is_alt_text, parse_credit_line
+from aidebate_etl.parse.captions import is_alt_text, parse_caption_line, parse_credit_line
 from aidebate_etl.records import Image
 
 # Headlines run from a few words to a long sentence; beyond this a line is prose, not a headline.
@@ -253,7 +253,7 @@ def _is_title_candidate(text: str) -> bool:
     core = text.rstrip("\"'”’)] ")
     if core[-1:] in ".:;" and not core.endswith("..."):
         return False
-    return parse_credit_line(text) is None
+    return parse_credit_line(text) is None and parse_caption_line(text) is None
 
 
 def _is_lead_paragraph(text: str) -> bool:
@@ -395,15 +395,24 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
             events.append(run)
             run = []
 
-    if _is_chart_block([ln.text for ln in block]):
+    if _is_chart_block([ln.text for ln in block]) or _is_data_table([ln.text for ln in block]):
         return [], False
     if len(block) == 2 and ends_sentence(block[0].text) and _FOR_CREDIT_RE.match(block[1].text):
         # A caption over "Jane Roe for The Review": the commissioned photographer's credit line.
         return [_Unit("image", image=Image(caption=block[0].text, credit=block[1].text))], False
     furniture = 0
     after_related_label = False
+    # "Words: A" over "Photography: B" credits the contributors of the whole piece, not one picture.
+    has_author = any(author_line(ln.text) is not None for ln in block)
+    slot_open = False  # the last line was an image placeholder whose credit may follow on its own line
     for line in block:
         t = line.text
+        if slot_open:
+            slot_open = False
+            if _is_credit_only(t):
+                image = events[-1].image if isinstance(events[-1], _Unit) else None
+                events[-1] = _Unit("image", image=Image(caption=image.caption if image else None, credit=t))
+                continue
         if after_related_label and _is_headline_like(t) and not is_related_link(t):
             # A "Related" label heads a list of link texts, one per line.
             continue
@@ -426,6 +435,19 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
         elif credit is not None:
             flush()
             events.append(_Unit("byline", credit))
+        elif has_author and _CONTRIBUTOR_PICTURES_RE.match(t):
+            flush()
+            events.append(_Unit("byline", t))
+        elif (caption := parse_caption_line(t)) is not None:
+            is_image = True
+            flush()
+            last = events[-1] if events else None
+            if isinstance(last, _Unit) and last.image is not None and last.image.caption is None:
+                # "Image source, …" over "Image caption, …": one picture.
+                events[-1] = _Unit("image", image=Image(caption=caption, credit=last.image.credit))
+            else:
+                events.append(_Unit("image", image=Image(caption=caption, credit=None)))
+                slot_open = True
         elif is_furniture(t):
             furniture += 1
             continue
@@ -451,7 +473,10 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
     # unpunctuated lines are the box's own tagline. Fact boxes are runs of "Label: value" lines.
     is_box = furniture >= 2 and texts_left and all(_is_headline_like(t) for t in texts_left)
     if is_box or _is_fact_box([ln.text for ln in block]):
-        return [u for u in events if isinstance(u, _Unit) and u.kind == "image"], stop
+        # "Words: A" over "Photography: B" has a fact box's shape but names the piece's own contributors; a
+        # work's credits box ("Writer: A", "Director: B", "Running time: …") names other people.
+        kinds = ("image", "byline") if _is_contributor_box(block) else ("image",)
+        return [u for u in events if isinstance(u, _Unit) and u.kind in kinds], stop
     units: list[_Unit] = []
     for ev in events:
         if isinstance(ev, _Unit):
@@ -462,6 +487,33 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
         starts_list = bool(texts) and bullet_item(texts[0]) is not None
         units.extend(_Unit("text", p, list_start=starts_list and j == 0) for j, p in enumerate(paras))
     return units, stop
+
+
+_CONTRIBUTOR_PICTURES_RE = re.compile(
+    r"^(?:" + "|".join(lexicon.CONTRIBUTOR_PICTURE_LABELS) + r")\s*(?::|\bby\b)\s*[A-Z]", re.I
+)
+
+
+def _is_contributor_box(block: list[Line]) -> bool:
+    """Every labelled line of the block credits the piece's writers or photographers."""
+    facts = [ln.text for ln in block if _is_fact_line(ln.text)]
+    return bool(facts) and all(author_line(t) is not None or _CONTRIBUTOR_PICTURES_RE.match(t) for t in facts)
+
+
+# A credit printed alone under an image's placeholder is a name: a few capitalised words.
+MAX_CREDIT_ONLY_WORDS = 6
+
+
+def _is_credit_only(text: str) -> bool:
+    """A line that is only a photographer's or source's name ("Jane Roe", "Parish Archive")."""
+    ws = text.split()
+    return (
+        0 < len(ws) <= MAX_CREDIT_ONLY_WORDS
+        and not ends_sentence(text)
+        and ws[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in lexicon.FUNCTION_WORDS or w == "&" for w in ws)
+        and not is_furniture(text)
+    )
 
 
 def _is_fact_line(text: str) -> bool:
@@ -476,10 +528,20 @@ def _is_fact_box(texts: list[str]) -> bool:
     return facts >= 2 and all(_is_fact_line(t) or _is_headline_like(t) for t in texts)
 
 
+# Some templates print the author line just above the headline, under the section label.
+MAX_LINES_ABOVE_TITLE = 3
+
+
+def _bylines_above(lines: list[Line], title_index: int) -> list[str]:
+    """Author lines among the few lines right above the headline ("By A and B | 3 May 2025")."""
+    above = [ln.text for ln in lines[:title_index] if not ln.blank][-MAX_LINES_ABOVE_TITLE:]
+    return [c for t in above if (c := author_line(t)) is not None]
+
+
 def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
     """Headline, dek, body and images of the article between the headline and ``end`` (exclusive)."""
     title = lines[title_index].text
-    art = Article(title=title)
+    art = Article(title=title, bylines=_bylines_above(lines, title_index))
     units: list[_Unit] = []
     region = lines[title_index + 1 : end]
     width = wrap_width(region)
@@ -594,8 +656,18 @@ MAX_LIST_HEADING_WORDS = 8
 
 
 def _is_list_heading(paragraph: str) -> bool:
-    """A short unpunctuated label right above a bulleted list; a lead-in sentence ending in ":" is prose."""
-    return not ends_sentence(paragraph) and len(words(paragraph)) <= MAX_LIST_HEADING_WORDS
+    """A short unpunctuated label right above a bulleted list; a lead-in sentence ending in ":" is prose,
+    but a question-shaped label ("What the figures show:") is a heading with or without its colon."""
+    ws = words(paragraph)
+    if len(ws) > MAX_LIST_HEADING_WORDS:
+        return False
+    if not ends_sentence(paragraph):
+        return True
+    return (
+        paragraph.rstrip().endswith(":")
+        and "," not in paragraph
+        and ws[0].lower() in lexicon.HEADING_QUESTION_WORDS
+    )
 
 
 def _is_appeal(paragraph: str) -> bool:
@@ -649,6 +721,26 @@ def _is_chart_block(texts: list[str]) -> bool:
         1 < len(texts) <= MAX_CHART_LINES
         and bool(_CHART_SOURCE_RE.match(texts[-1]))
         and all(not ends_sentence(t) for t in texts[:-1])
+    )
+
+
+# A table copied as text: at least this many rows holding figures, each row a short unpunctuated line.
+MIN_TABLE_ROWS = 3
+MAX_TABLE_ROW_WORDS = 12
+
+
+def _is_data_table(texts: list[str]) -> bool:
+    """A results or figures box ("Name (Party) 48,906", "Turnout: 41.2%") under an optional heading: a
+    block of short lines, none a sentence or a list item, most of them holding a figure. Prose always
+    ends its sentences, and a list the article tells as text marks its items."""
+    rows = [t for t in texts if any(ch.isdigit() for ch in t)]
+    return (
+        len(rows) >= MIN_TABLE_ROWS
+        and 2 * len(rows) >= len(texts)
+        and all(
+            not ends_sentence(t) and bullet_item(t) is None and len(words(t)) <= MAX_TABLE_ROW_WORDS
+            for t in texts
+        )
     )
 
 

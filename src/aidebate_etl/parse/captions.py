@@ -30,9 +30,25 @@ UNBOUNDED_NAME_TOKENS = 2
 _LABEL_RE = re.compile(
     r"(?:^|(?<=[\s(\[]))(?P<label>(?:"
     + "|".join(re.escape(x) for x in sorted(lexicon.CREDIT_LABELS, key=len, reverse=True))
-    + r"))\s*:\s*(?P<credit>\S.*?)[)\]]?$",
+    + r"))\s*[:©]\s*(?P<credit>\S.*?)[)\]]?$",
     re.I,
 )
+# "(© Jane Roe)" after a caption: the copyright sign alone is the credit's label.
+_COPYRIGHT_RE = re.compile(r"^©\s*(?P<credit>[A-Z][^©]*)$")
+_SOURCE_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(x) for x in lexicon.IMAGE_SOURCE_LABELS) + r")\s*[,:]\s*(?P<credit>\S.*)$",
+    re.I,
+)
+_CAPTION_LABEL_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(x) for x in lexicon.CAPTION_LABELS) + r")\s*[,:]\s*(?P<caption>\S.*)$",
+    re.I,
+)
+_SLOT_RE = re.compile(
+    r"^[\[(]\s*(?:" + "|".join(lexicon.IMAGE_SLOT_LABELS) + r")\s*:\s*(?P<caption>[^\[\]()]+?)\s*[\])]$",
+    re.I,
+)
+# Markers set before a caption ("▲ Floodwater covers …") and a gallery's counter ("2/3 The agent leaves …").
+_CAPTION_MARKER_RE = re.compile(r"^(?:[▲▼△▽►▶◄◀↑↓⬆⬇]\s*|\d{1,3}\s*(?:/|of)\s*\d{1,3}\s+(?=[A-Z\"“‘']))")
 _BY_RE = re.compile(
     r"(?:^|(?<=[\s(\[]))(?P<label>"
     + "|".join(re.escape(x) for x in lexicon.CREDIT_BY_PHRASES)
@@ -93,8 +109,22 @@ def _name_start(tokens: list[str], end: int) -> int:
     return start
 
 
+def _caption(text: str | None) -> str | None:
+    """A caption without the marker or gallery counter set before it."""
+    text = _clean(text)
+    return _clean(_CAPTION_MARKER_RE.sub("", text)) if text else None
+
+
 def _split_before(text: str, at: int) -> Image:
-    return Image(caption=_clean(text[:at]), credit=_clean(text[at:]))
+    return Image(caption=_caption(text[:at]), credit=_clean(text[at:]))
+
+
+def parse_caption_line(text: str) -> str | None:
+    """The caption of a line that is only a caption: "Image caption, …" or an image's placeholder in
+    brackets ("[Image: …]"); None for any other line."""
+    text = text.strip()
+    m = _CAPTION_LABEL_RE.match(text) or _SLOT_RE.match(text)
+    return _caption(m.group("caption")) if m else None
 
 
 def parse_credit_line(text: str) -> Image | None:
@@ -102,12 +132,17 @@ def parse_credit_line(text: str) -> Image | None:
     text = text.strip()
     if not text:
         return None
+    m = _SOURCE_RE.match(text)
+    if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS:
+        return Image(caption=None, credit=_clean(m.group("credit")))
     m = _PARENTHESISED_RE.match(text)
     if m:
-        # A credit set in brackets after its caption: "Caption (Jane Roe/Agency)".
-        inner = parse_credit_line(m.group("inner"))
+        # A credit set in brackets after its caption: "Caption (Jane Roe/Agency)", "Caption (© Jane Roe)".
+        inner_text = m.group("inner").strip()
+        c = _COPYRIGHT_RE.match(inner_text)
+        inner = Image(caption=None, credit=c.group("credit")) if c else parse_credit_line(inner_text)
         if inner is not None and inner.caption is None:
-            return Image(caption=_clean(m.group("caption")), credit=inner.credit)
+            return Image(caption=_caption(m.group("caption")), credit=_clean(inner.credit))
     m = _CAPS_CREDIT_RE.match(text)
     if m and not any(
         w.lower() in lexicon.FUNCTION_WORDS or w.lower() in lexicon.KICKER_WORDS
@@ -117,12 +152,12 @@ def parse_credit_line(text: str) -> Image | None:
     m = _LABEL_RE.search(text)
     # A credit names someone ("Photo: Jane Roe"); "In pictures: the parade" is a headline, not a credit.
     if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS and not m.group("credit")[:1].islower():
-        return Image(caption=_clean(text[: m.start()]), credit=_clean(m.group("credit")))
+        return Image(caption=_caption(text[: m.start()]), credit=_clean(m.group("credit")))
     m = _BY_RE.search(text)
     if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS:
         keep_label = m.group("label").lower().startswith("courtesy")
         credit = text[m.start() :] if keep_label else m.group("credit")
-        return Image(caption=_clean(text[: m.start()]), credit=_clean(credit.rstrip(")]")))
+        return Image(caption=_caption(text[: m.start()]), credit=_clean(credit.rstrip(")]")))
     # Prose ends with punctuation; a credit ends on a name, so a finished sentence carries no bare credit.
     if text[-1] in '.!?:;"”':
         return None

@@ -463,6 +463,16 @@ CREDIT_LABELS = (
     "photo credit",
     "illustration",
 )
+# Labels a page prints before an image's source and caption with a comma or colon ("Image source, Jane Roe",
+# "Image caption, The new bridge at dusk"): screen-reader text that a copy keeps.
+IMAGE_SOURCE_LABELS = ("image source", "photo source", "picture source", "media source")
+CAPTION_LABELS = ("image caption", "photo caption", "picture caption", "caption")
+# Words that head a placeholder for an image in brackets ("[Image: a crowd at the gate]"): the text inside
+# is the image's description.
+IMAGE_SLOT_LABELS = ("image", "photo", "picture", "illustration", "graphic", "video")
+# Labels that credit a contributor for all the pictures of a piece, next to "Words:" ("Photography: Jane
+# Roe"), unlike "Photo:" under one picture.
+CONTRIBUTOR_PICTURE_LABELS = ("photography", "photographs", "photos", "pictures", "images")
 # Credit phrases that precede a photographer's name without a colon ("Photo by Jane Roe").
 # Kicker and status labels that a page sets in capitals beside a bar ("BREAKING NEWS | LIVE"); a photo credit
 # in capitals names a person, so a cell with one of these is no credit.
@@ -704,6 +714,11 @@ WORK_CREDIT_LABELS = (
     "music by",
     "produced by",
 )
+
+# Question words that open a heading shaped as an indirect question ("What the figures show:", "How to
+# apply:"): such a line has no main clause, so even with a colon it is a label over a list, not a lead-in
+# sentence ("He listed two changes:").
+HEADING_QUESTION_WORDS = frozenset(["what", "how", "why", "where", "when", "who", "which"])
 
 # Bullet markers that start a list item in a copied page.
 BULLET_RE = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*+\-–—]|\d{1,2}[.)])\s+(?=\S)")
