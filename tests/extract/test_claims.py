@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from claims_support import claims_of
 
-from aidebate_etl.extract.claims import extract_claims
-from aidebate_etl.records import Claim, Mention, PagePerson, PageStructure
+from aidebate_etl.records import Claim
 
-
-def _claims(paragraphs: tuple[str, ...], names: tuple[str, ...] = ()) -> tuple[Claim, ...]:
-    """Claims of a page, with people and body mentions built by hand (full name and surname)."""
-    structure = PageStructure(title="Headline", subtitle=None, paragraphs=paragraphs)
-    body = structure.body
-    mentions: list[Mention] = []
-    for name in names:
-        for form in sorted({name, name.split()[-1]}, key=len, reverse=True):
-            for m in re.finditer(r"\b" + re.escape(form) + r"\b", body):
-                if not any(x.start_char <= m.start() < x.end_char for x in mentions):
-                    mentions.append(Mention(name, form, "body", m.start(), m.end()))
-    return extract_claims(structure, [PagePerson(n) for n in names], mentions)
+_claims = claims_of
 
 
 def _triples(claims: tuple[Claim, ...]) -> list[tuple[str, str | None, str]]:

@@ -4,28 +4,15 @@ chains across paragraphs, nested quotes, statements, letters and posts. Exact cl
 
 from __future__ import annotations
 
-import re
-
 import pytest
-
-from aidebate_etl.extract.claims import extract_claims
-from aidebate_etl.records import Mention, PagePerson, PageStructure
+from claims_support import claims_of
 
 Expected = list[tuple[str, str | None, str]]
 
 
 def _claims(paragraphs: tuple[str, ...], names: tuple[str, ...]) -> Expected:
     """(kind, speaker, text) of a page whose people (full name, and surname as an alias) are given."""
-    structure = PageStructure(title="Headline", subtitle=None, paragraphs=paragraphs)
-    body = structure.body
-    mentions: list[Mention] = []
-    for name in names:
-        for form in sorted({name, name.split()[-1]}, key=len, reverse=True):
-            for m in re.finditer(r"\b" + re.escape(form) + r"\b", body):
-                if not any(x.start_char <= m.start() < x.end_char for x in mentions):
-                    mentions.append(Mention(name, form, "body", m.start(), m.end()))
-    claims = extract_claims(structure, [PagePerson(n) for n in names], mentions)
-    return [(c.kind, c.speaker_name, c.text) for c in claims]
+    return [(c.kind, c.speaker_name, c.text) for c in claims_of(paragraphs, names)]
 
 
 PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
@@ -351,6 +338,24 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
         ("Bell Chemicals said on Wednesday it was \u201cworking with the fire crews at every stage.\u201d",),
         (),
         [("direct", "Bell Chemicals", "working with the fire crews at every stage.")],
+    ),
+    (
+        "a lower-case role phrase between the closing mark and the name: before the verb or after it",
+        (
+            "\u201cThese are the lightest boots we have ever made,\u201d chief executive Jan Wierzbowski "
+            "told the launch audience.",
+            "\u201cWe are sorry to every family still waiting,\u201d said its medical director, "
+            "Dr Kwame Osei-Blake. \u201cThe new ward opens in May.\u201d",
+            "Inspectors rated it \u201cpoorly maintained and unsafe,\u201d a phrase Wierzbowski says "
+            "was unfair.",
+        ),
+        ("Jan Wierzbowski", "Kwame Osei-Blake"),
+        [
+            ("direct", "Jan Wierzbowski", "These are the lightest boots we have ever made,"),
+            ("direct", "Kwame Osei-Blake", "We are sorry to every family still waiting,"),
+            ("direct", "Kwame Osei-Blake", "The new ward opens in May."),
+            ("direct", None, "poorly maintained and unsafe,"),
+        ],
     ),
 ]
 
