@@ -18,11 +18,13 @@ from collections.abc import Sequence
 
 from aidebate_etl.extract.lexicon_speech import (
     ALL_QUOTE_CHARS,
+    EPITHET_NOUNS,
     NAMING_VERB_FORMS,
     QUOTE_INSERTS,
     THING_PRONOUNS,
     TITLE_SMALL_WORDS,
 )
+from aidebate_etl.extract.person_cues import ROLE_NOUNS
 from aidebate_etl.extract.quotes import QuoteSpan, find_quotes, paragraph_spans, split_sentences
 from aidebate_etl.extract.reported import ReportedCue, find_reported
 from aidebate_etl.extract.speakers import (
@@ -53,6 +55,12 @@ _WORD = re.compile(r"[\w'’-]+")
 _APPOSITIVE = re.compile(r",\s*[^,;:!?\"“”‘’]{1,80},\s*")
 # A naming verb, its object (one to six words) and an optional "as", right before the opening mark.
 _NAMING_CUE = re.compile(r"(?P<verb>[a-z]+)\s+(?:[^\s,.;:!?\"“”‘’()]+\s+){1,6}?(?:as\s+)?$")
+# A role phrase in lower case before a name ("chief executive", "its chief executive,", "the firm's
+# managing director,"): a possessive or article, at most four lower-case words, an optional comma.
+_ROLE_LEAD = re.compile(
+    r"[ \t]*(?P<words>(?:(?:its|his|her|their|the)[ \t]+)?(?:[a-z][\w'’-]*[ \t]+){0,3}[a-z][\w'’-]*)"
+    r",?[ \t]+(?=[A-Z])"
+)
 # "It says, and I quote, "…"" / "he said – in effect – "…"": an insert between the verb and the quote
 _QUOTE_INSERT_END = re.compile(
     r"[\s,\u2013\u2014(-]+(?:" + "|".join(QUOTE_INSERTS) + r")[\s,\u2013\u2014):-]*$", re.IGNORECASE
@@ -194,6 +202,9 @@ class _ClaimFinder:
             verb = verb_at(body, skip_fillers_forward(body, owner.end))
             if verb is not None:
                 return self._resolved(owner, q.open_pos, body[verb[1] : verb[2]], None)
+        if ref is None:
+            # "…," chief executive Kim Lee told the audience: a lower-case role phrase before the name
+            ref = self._named_after_role(at)
         if ref is not None:
             verb = verb_at(body, skip_fillers_forward(body, ref.end))
             # an appositive between name and verb: "Lee, 46, said" / "Lee, the mayor of X, said"
@@ -206,6 +217,11 @@ class _ClaimFinder:
         verb = verb_at(body, at)
         if verb is not None:
             ref = self.index.mouthpiece_owner(verb[2]) or self.index.ref_starting_at(verb[2])
+            if ref is None:
+                # "…," said its chief executive, Dr Kim Lee: the role phrase, then the person it names
+                ref = self._named_after_role(verb[2])
+                if ref is not None and not self._ends_clause(ref.end):
+                    ref = None
             if ref is not None:
                 return self._resolved(ref, q.open_pos, body[verb[1] : verb[2]], None)
             if body[verb[1] : verb[2]].endswith("ing"):
@@ -213,6 +229,19 @@ class _ClaimFinder:
             # "…," said a spokesperson: a cue with an unnamed speaker is still a claim
             return (None, body[verb[1] : verb[2]], None)
         return None
+
+    def _named_after_role(self, pos: int) -> Ref | None:
+        """At ``pos``, a lower-case role phrase ("chief executive", "its chief executive,") and the named
+        person it introduces: the person's reference, else None."""
+        m = _ROLE_LEAD.match(self.body, pos)
+        if m is None or verb_at(self.body, pos) is not None:
+            return None
+        words = m.group("words").split()
+        # the phrase ends on a role noun ("a phrase Lee says" is no role, "a spokesman for" no name)
+        if words[-1] not in ROLE_NOUNS and words[-1] not in EPITHET_NOUNS:
+            return None
+        ref = self.index.ref_starting_at(m.end())
+        return ref if ref is not None and ref.kind == "name" else None
 
     def _cue_before(
         self, q: QuoteSpan, s0: int, subjects: list[Ref]
