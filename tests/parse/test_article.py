@@ -577,3 +577,13 @@ def test_article_results_table_after_the_body_is_not_body() -> None:
         "Spoilt ballots 7\nTurnout: 38%\n"
     )
     assert parse_page(page).paragraphs == (_LEAD, _LAST)
+
+
+def test_article_title_skips_site_name_that_the_copyright_line_names() -> None:
+    page = (
+        "The Dunmere Evening Lamp\n\nSign in\n\n"
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\n"
+        "\u00a9 2025 The Dunmere Evening Lamp. All rights reserved.\n"
+    )
+    s = parse_page(page)
+    assert (s.title, s.paragraphs) == ("Footbridge at Hobb's Ford to reopen in June", (_LEAD,))

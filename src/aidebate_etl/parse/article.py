@@ -286,10 +286,16 @@ def find_title(lines: list[Line]) -> int:
     # A masthead ("Site Name — what the site is about") and the browser's page title ("Headline | Site")
     # are headline-shaped lines above the headline; they give way to it when it follows.
     texts = {_bare(c.text) for c in candidates}
+    footer = [_bare(ln.text) for ln in lines if _is_copyright_line(ln.text)]
     proper = [
         c
         for c in candidates
-        if not (_is_masthead(c.text) or _is_page_title(c.text, texts) or _above_menu(lines, c.index))
+        if not (
+            _is_masthead(c.text)
+            or _is_page_title(c.text, texts)
+            or _above_menu(lines, c.index)
+            or _named_in_footer(c.text, footer)
+        )
     ]
     candidates = proper or candidates
     for cand in candidates:
@@ -339,6 +345,23 @@ def _is_masthead(text: str) -> bool:
         and len(tag) >= MIN_TAGLINE_WORDS
         and all(not w[:1].isupper() for w in tag)
     )
+
+
+def _is_copyright_line(text: str) -> bool:
+    low = text.lower()
+    return "©" in text or "copyright" in low or "all rights reserved" in low or low.startswith("(c) ")
+
+
+# A site's name is a few words; a headline found inside a footer line would be a coincidence.
+MAX_SITE_NAME_WORDS = 6
+
+
+def _named_in_footer(text: str, footer: list[str]) -> bool:
+    """The site's name, printed over the page, is the owner the copyright line names at its foot."""
+    name = _bare(text)
+    if not name or len(name.split()) > MAX_SITE_NAME_WORDS:
+        return False
+    return any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", line) for line in footer)
 
 
 def _above_menu(lines: list[Line], index: int) -> bool:
