@@ -357,6 +357,19 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("direct", None, "poorly maintained and unsafe,"),
         ],
     ),
+    (
+        "'the company' is the firm last acting, not a place named after a preposition and its article",
+        (
+            "Harbour Ferries cancelled every crossing on Monday.",
+            "Speaking outside the Kelvin Quay terminal, organiser Ada Brill said crews would strike again.",
+            "The company said replacement coaches would run every hour.",
+        ),
+        ("Ada Brill",),
+        [
+            ("indirect", "Ada Brill", "crews would strike again."),
+            ("indirect", "Harbour Ferries", "replacement coaches would run every hour."),
+        ],
+    ),
 ]
 
 

@@ -332,7 +332,8 @@ PREPOSITIONS = frozenset(
         "at", "in", "on", "of", "for", "with", "by", "from", "to", "about", "into", "over", "after",
         "before", "during", "under", "between", "through", "against", "like", "than", "via", "per",
         "alongside", "including", "around", "across", "behind", "without", "within", "toward",
-        "towards", "upon", "since", "until", "among", "amid", "starring", "featuring",
+        "towards", "upon", "since", "until", "among", "amid", "starring", "featuring", "outside",
+        "inside", "near", "beside", "opposite", "beyond",
     }
 )  # fmt: skip
 # Short words a headline-style title keeps in lower case; used to recognise quoted titles.

@@ -265,7 +265,8 @@ class SpeakerIndex:
             verb = re.match(r"\s+([a-z][a-z'’-]*)", body[m.end() : m.end() + 30])
             if not verb or verb.group(1) in FUNCTION_WORDS:
                 continue
-            prev = re.search(r"([A-Za-z]+)\s*$", body[max(0, m.start() - 20) : m.start()])
+            # "outside the Kelvin Quay terminal": after a preposition (and its article) a run is a place
+            prev = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", body[max(0, m.start() - 24) : m.start()])
             if prev and prev.group(1).lower() in PREPOSITIONS:
                 continue
             found.append((m.start(), name))
