@@ -237,6 +237,8 @@ def test_article_closing_promo_to_the_reader_is_dropped(promo: str) -> None:
         # Reported, not addressed to the reader.
         "She said she would happily sign up again for the ride next year.",
         "\u201cTune in next week,\u201d the presenter said before the lights went out.",
+        # A consultation that closed is news, not a notice about the page's thread.
+        "Public comments on the footbridge plan closed on Friday.",
     ],
 )
 def test_article_closing_prose_that_mentions_a_call_is_kept(ending: str) -> None:
@@ -351,8 +353,10 @@ _LAST = "Walkers will be asked to keep dogs on leads near the new handrails."
         "Seen something? Tell the newsdesk at desk@lamp.example",
         # A match-facts line.
         "Attendance: 4,210",
-        # A thread switched off.
+        # A thread switched off, in any wording.
         "Comments are closed on this story for legal reasons.",
+        "Comments are turned off for this article.",
+        "Commenting has been suspended.",
         # Shoot credits.
         "Styling by Oona Petrakis. Hair and make-up by Lil Varga.",
         # Where the article ran in print.

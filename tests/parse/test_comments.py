@@ -280,7 +280,7 @@ _HEAD = (
             "Comments (3)\n\n#1  ferry_fiona  4 Jun 2025, 08:10\nThe 2am bus is the one that matters.\n\n"
             "#2  Dock Road Dan  4 Jun 2025, 08:31\nQuote from ferry_fiona\n"
             "The 2am bus is the one that matters.\nIt always was.\n\n"
-            "#3  pierhead  4 Jun 2025, 09:02\n\nPost a reply\n",
+            "#3 pierhead \u00b7 4 Jun 2025, 09:02\n\nPost a reply\n",
             [(0, None, "ferry_fiona"), (0, None, "Dock Road Dan"), (0, None, "pierhead")],
             [
                 "The 2am bus is the one that matters.",

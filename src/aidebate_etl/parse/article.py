@@ -782,7 +782,9 @@ def _is_standing_label(paragraph: str) -> bool:
 
 
 def _is_thread_closed(paragraph: str) -> bool:
-    return contains_cue(paragraph, lexicon.THREAD_CLOSED_CUES)
+    return contains_cue(paragraph, lexicon.THREAD_CLOSED_CUES) or bool(
+        lexicon.THREAD_CLOSED_RE.search(paragraph)
+    )
 
 
 def _crew_credits(paragraph: str) -> list[str] | None:

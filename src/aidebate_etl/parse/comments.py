@@ -274,6 +274,7 @@ _ROW_CELL_SEP = re.compile(r"\s[·•|]\s")
 # A forum's post number printed in the header row ("#12  handle  3 May 2025"): it numbers the post, it is
 # no part of the handle.
 _POST_NUMBER = re.compile(r"^#\d{1,5}$")
+_POST_NUMBER_PREFIX = re.compile(r"^#\d{1,5}\s+(?=\S)")
 
 
 def _comma_time_handle(text: str) -> str | None:
@@ -293,7 +294,7 @@ def _strip_meta_parts(text: str) -> str:
         return handle
     parts = [p.strip().lstrip(_VOTE_GLYPHS + " ") for p in re.split(r"\s+[·•|]\s+|\s+[—–-]\s+", text)]
     kept = [p for p in parts if p and not _is_meta(p) and not _is_thread_nav(p) and not _POST_NUMBER.match(p)]
-    name = " ".join(kept).strip()
+    name = _POST_NUMBER_PREFIX.sub("", " ".join(kept).strip())
     m = re.match(r"^(.*?)\s+(?:\d+\s*[smhdwy]|\d+\s+\w+\s+ago)$", name)
     return (m.group(1) if m else name).strip()
 

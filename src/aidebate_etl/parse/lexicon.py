@@ -373,6 +373,16 @@ THREAD_CLOSED_CUES = (
     "commenting is closed",
 )
 THREAD_FURNITURE_CUES += THREAD_CLOSED_CUES
+# The same notice in other words: the thread as the subject, then a closed state, and either nothing more or
+# the page it is about ("Comments are turned off for this article", "Commenting has been suspended."). A
+# report that public comments on a plan closed on Friday names neither.
+THREAD_CLOSED_RE = re.compile(
+    r"^(?:comments?|commenting|the\s+comments?\s+section|discussion)\b(?:\s+\w+){0,3}?\s+(?:closed|disabled|"
+    r"turned\s+off|switched\s+off|suspended|unavailable|not\s+available)\b"
+    r"(?:\W*$|.*\b(?:this|the)\s+(?:article|story|page|post|piece)\b)"
+    r"|^this\s+(?:article|story|page|post|piece)\s+is\s+closed\s+(?:for|to)\s+comments\b",
+    re.I,
+)
 
 # Links between comments that link-aggregator threads print in each comment's header row; they are
 # navigation, never part of the handle.
