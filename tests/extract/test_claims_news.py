@@ -370,6 +370,15 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("indirect", "Harbour Ferries", "replacement coaches would run every hour."),
         ],
     ),
+    (
+        "a plural noun opening a sentence is no organisation because a longer name holds it",
+        (
+            "The Tram Drivers' Association said its members had voted to strike.",
+            "Drivers say the new rosters would mean split shifts.",
+        ),
+        (),
+        [("indirect", "Tram Drivers' Association", "its members had voted to strike.")],
+    ),
 ]
 
 

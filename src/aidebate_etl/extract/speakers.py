@@ -110,6 +110,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,}(?:[-&][A-Z]{2,})*$")
 _MOUTHPIECE_FROM = re.compile(r"(?:an?|the)\s+(?:[a-z]+\s+)?([a-z]+)\s+(?:from|of|by|for)\s+(?:the\s+)?")
 _APPOSITIVE_AGE = re.compile(r",\s*\d{1,3},\s*")
 _APPOSITIVE_ANY = re.compile(r",\s*(?:a|an|the|who|whose|\d{1,3})\b[^,;:!?\"“”‘’]{0,80},\s*")
+_AFTER_LOWER_WORD = re.compile(r"(?:(?<![\w'’.-])[a-z][\w'’-]*,?|,) ([A-Z][a-z]*[A-Z]?[a-z]+)\b(?![’']s)")
 _OF_PHRASE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
@@ -160,10 +161,12 @@ class SpeakerIndex:
                     add(Ref(m.start(), m.end(), "name", form, canonical))
         self._known_names = {f.casefold(): canonical for f, canonical in forms}
         # single capitalised words the page also writes capitalised mid-sentence: proper nouns
-        # ("Acme said", "MacInnes later said"), unlike a sentence's first word ("Critics said")
+        # ("Acme said", "MacInnes later said"), unlike a sentence's first word ("Critics said"); the
+        # word before is a lower-case word or a comma, so a word inside a longer capitalised name
+        # ("the Tram Drivers' Association") is no proper noun of its own
         self._proper_words = {
             m.group(1)
-            for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]*[A-Z]?[a-z]+)\b(?![’']s)", body)
+            for m in _AFTER_LOWER_WORD.finditer(body)
             if not self._inside[m.start(1)]
         }
         # proper words the page also uses bare as a sentence's speaker ("Orlen said it had …"): names
