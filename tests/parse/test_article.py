@@ -328,6 +328,8 @@ def test_article_gallery_agency_only_credits(parsed_page) -> None:
         # A cookie notice whose buttons sit on their own line, under the site name.
         "The Dunmere Evening Lamp\n\nThis website uses cookies to give you the best experience.\n"
         "Accept all    Manage",
+        # A live-score ticker over the site name.
+        "LIVE  Dale 1-0 Ford (62')   |   Harbour v Quay 19:45\nDALE SPORT",
         # A paywall meter over the headline, and a section menu set apart by middle dots.
         "Dale Lamp\nSign in\n\nYou have read 2 of your 5 free stories this month. Subscribe today.",
         "DALE LAMP\nTown \u00b7 Rivers \u00b7 Farming \u00b7 Letters \u00b7 Jobs\n\n"
@@ -369,6 +371,8 @@ _LAST = "Walkers will be asked to keep dogs on leads near the new handrails."
         "###\n\nStay Connected\nSubscribe to Parish News    Facebook    YouTube",
         # A related list under its label.
         "Related\nStepping stones at Hobb's Ford washed away\nWhy the ford floods every spring",
+        # An author box with no heading: name, role line, a bio opening on the first name.
+        "Tamsin Ruddock\nRural affairs reporter, The Dale Lamp\nTamsin has walked the dale since 2012.",
         # A topics list under its heading.
         "Related Topics\nFootbridges\nDunmere parish",
         # A review's rating line, its label holding an ampersand.
@@ -387,6 +391,8 @@ def test_article_trailing_furniture_is_not_body(tail: str) -> None:
     [
         "The views expressed in this column are the writer\u2019s own.",
         "Story continues below",
+        # A donation button over its appeal.
+        "Donate\n\nThe Lamp is free to read and funded by readers like you. Donate today.",
         # A star rating, glyphs with no word.
         "\u2605\u2605\u2605\u2606\u2606",
         "SIGN UP for our free Rivers and Rambles newsletter, delivered every Friday",

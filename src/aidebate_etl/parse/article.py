@@ -95,7 +95,7 @@ def is_furniture(text: str) -> bool:
         return True
     if not any(ch.isalnum() for ch in text):
         return True  # a rating in stars, a divider: glyphs with no word
-    if _is_paywall_meter(text):
+    if _is_paywall_meter(text) or _is_ticker(text):
         return True
     return bool(
         _COUNTER_RE.match(text)
@@ -107,6 +107,16 @@ def is_furniture(text: str) -> bool:
         or _is_control_with_meta(text)
         or _AUDIO_CONTROL_RE.match(text.strip()) is not None
     )
+
+
+# A score or clock in a ticker's cell: "1-0", "(62')", "19:45".
+_TICKER_FIGURE_RE = re.compile(r"\d+\s*[-–]\s*\d+|\d+['’]|\b\d{1,2}[:.]\d{2}\b")
+
+
+def _is_ticker(text: str) -> bool:
+    """A live-score or results ticker: cells set apart by bars, each holding a score or a clock time."""
+    cells = _ROW_SEPARATOR.split(text)
+    return len(cells) > 1 and all(_TICKER_FIGURE_RE.search(c) for c in cells)
 
 
 # A paywall meter is a sentence or two; a longer paragraph mentioning free articles is prose.
@@ -645,6 +655,7 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
     names = _writer_names(art.bylines)
     while len(art.paragraphs) > 1 and _is_closing_furniture(art.paragraphs[-1], names):
         art.paragraphs.pop()
+    art.paragraphs = _without_author_box(art.paragraphs)
     if not art.paragraphs:
         raise NoArticle(f"no body paragraph under the headline {title!r}")
     return art
@@ -828,6 +839,30 @@ def _is_closing_furniture(paragraph: str, writers: list[str]) -> bool:
     ):
         return True
     return _is_fact_line(paragraph)
+
+
+# An author box is the writer's name, maybe a role line, and a bio of a sentence or three.
+MAX_AUTHOR_BOX_PARAGRAPHS = 3
+MAX_ROLE_WORDS = 8
+
+
+def _without_author_box(paragraphs: list[str]) -> list[str]:
+    """Drop the author box templates print under the story: a line that is only a name, an optional role
+    line ("Health reporter, The Lamp"), and a short bio that opens on that name or its first word."""
+    for i in range(max(1, len(paragraphs) - MAX_AUTHOR_BOX_PARAGRAPHS), len(paragraphs) - 1):
+        if not is_bare_name_line(paragraphs[i]):
+            continue
+        name = re.split(r"\s*[,|]\s*", paragraphs[i])[0]
+        rest = paragraphs[i + 1 :]
+        roles, bio = rest[:-1], rest[-1]
+        if (
+            all(not ends_sentence(r) and len(words(r)) <= MAX_ROLE_WORDS for r in roles)
+            and ends_sentence(bio)
+            and len(words(bio)) <= MAX_BIO_WORDS
+            and (bio.startswith(name + " ") or bio.split(" ", 1)[0] == name.split(" ", 1)[0])
+        ):
+            return paragraphs[:i]
+    return paragraphs
 
 
 def _quote_key(text: str) -> str:

@@ -100,6 +100,8 @@ NAVIGATION_LINES = frozenset(
         "skip ad",
         "menu",
         "search",
+        "donate",
+        "donate now",
         "home",
         "close",
         "back to top",
