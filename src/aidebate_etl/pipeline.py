@@ -232,7 +232,8 @@ def resolve_pages(results: Sequence[PageResult]) -> Resolution:
     """The one explicit cross-page step: person ids shared by every page, and claim groups."""
     loaded = sorted((r for r in results if r.structure is not None), key=lambda r: r.source.source_file)
     people, person_of = resolve_people(loaded)
-    return Resolution(people=people, person_of=person_of, claim_group_of=resolve_claim_groups(loaded))
+    groups = resolve_claim_groups(loaded, person_of)
+    return Resolution(people=people, person_of=person_of, claim_group_of=groups)
 
 
 # ---------------------------------------------------------------- stage 4: tables

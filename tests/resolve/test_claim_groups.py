@@ -9,7 +9,7 @@ import pytest
 
 from aidebate_etl import ids
 from aidebate_etl.records import Claim, PageExtraction, PagePerson, PageResult, SourceRecord
-from aidebate_etl.resolve import claim_variants, resolve_claim_groups
+from aidebate_etl.resolve import claim_groups, claim_variants, resolve_claim_groups
 
 ClaimSpec = tuple[str, str, str | None]  # (label, text, speaker); kind "direct" unless label ends with "i"
 
@@ -189,6 +189,46 @@ def test_claim_groups_scale_on_a_synthetic_batch(n_pages: int) -> None:
     group_of = resolve_claim_groups(results)
     assert time.perf_counter() - start < 20
     assert len(group_of) == n_pages * 20
+
+
+def _groups_linking_every_sorted_pair(results: list[PageResult]) -> dict[str, str]:
+    """The reference: every candidate pair tried in sorted order (what grouping did before it walked
+    3-grams without collecting pairs)."""
+    prepared = claim_groups._prepare(results)
+    parent = list(range(len(prepared)))
+    articles = [{p.article_id} for p in prepared]
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    def union(ri: int, rj: int) -> None:
+        parent[max(ri, rj)] = min(ri, rj)
+        articles[min(ri, rj)] |= articles[max(ri, rj)]
+
+    for i, j in claim_groups._candidate_pairs(prepared):
+        ri, rj = find(i), find(j)
+        if ri != rj and claim_groups._linked(prepared[i], prepared[j]):
+            union(ri, rj)
+    for i, j in claim_groups._nested_pairs(prepared):
+        ri, rj = find(i), find(j)
+        if ri != rj and (len(articles[ri]) > 1 or len(articles[rj]) > 1):
+            union(ri, rj)
+    members: dict[int, list[str]] = {}
+    for i, p in enumerate(prepared):
+        members.setdefault(find(i), []).append(p.claim_id)
+    return {c: ids.claim_group_id(cids) for cids in members.values() for c in cids}
+
+
+def test_claim_groups_many_copies_same_groups_as_trying_every_pair() -> None:
+    # Every page quoted by 12 outlets, plus the common-phrase pages: copies share all their 3-grams.
+    pages = {f"{a}_{k:02d}": specs for k in range(12) for a, specs in PAGES.items()}
+    pages |= {
+        f"bridge_{k}": [(f"b{k}", f"we are going to be looking at item {k} today", None)] for k in range(5)
+    }
+    results, _ = _build(pages)
+    assert resolve_claim_groups(results) == _groups_linking_every_sorted_pair(results)
 
 
 @pytest.mark.parametrize("variant", ["Every branch stays open on weekends and the reading rooms get heating"])

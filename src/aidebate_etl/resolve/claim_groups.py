@@ -21,7 +21,12 @@ span lies inside a reported clause of the same speaker on the same page, once th
 has been linked to another page; a group still says that several pages reported the statement.
 
 Candidate pairs are blocked by shared word 3-grams that are not common phrases, so the cost grows with
-the number of claims that really share wording, not with the square of the batch.
+the number of claims that really share wording, not with the square of the batch. The pairs are walked
+3-gram by 3-gram and never collected: a statement quoted by N pages shares every one of its 3-grams with
+N - 1 others, so the set of pairs was N^2/2 per 3-gram (a million tuples, ~150 MB, for 87 copies of 175
+claims) while, once the first 3-gram has joined the copies, every other 3-gram of theirs is one group
+already and costs one pass over its members. Groups are connected components, so the order in which
+links are found does not change them (tests/resolve/test_claim_groups.py checks it).
 """
 
 from __future__ import annotations
@@ -295,8 +300,11 @@ def _name_tokens(result: PageResult, person_of: dict[tuple[str, str], str]) -> d
     return out
 
 
-def _prepare(results: Sequence[PageResult]) -> list[_Prepared]:
-    _, person_of = resolve_people(results)
+def _prepare(
+    results: Sequence[PageResult], person_of: dict[tuple[str, str], str] | None = None
+) -> list[_Prepared]:
+    if person_of is None:
+        _, person_of = resolve_people(results)
     out: list[_Prepared] = []
     for r in results:
         if r.article_id is None:
@@ -324,18 +332,23 @@ def _prepare(results: Sequence[PageResult]) -> list[_Prepared]:
     return out
 
 
-def _candidate_pairs(prepared: Sequence[_Prepared]) -> list[tuple[int, int]]:
+def _blocks(prepared: Sequence[_Prepared]) -> list[list[int]]:
+    """Claims sharing a 3-gram, per 3-gram held by 2 to ``_DF_CAP`` claims (ascending indices)."""
     postings: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, p in enumerate(prepared):
         for g in _grams(p.stems):
             postings[g].append(i)
+    return [members for members in postings.values() if 1 < len(members) <= _DF_CAP]
+
+
+def _candidate_pairs(prepared: Sequence[_Prepared]) -> list[tuple[int, int]]:
+    """Every candidate pair, sorted (for tests and diagnostics: grouping never builds this list)."""
     pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if 1 < len(members) <= _DF_CAP:
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    if prepared[i].claim_id != prepared[j].claim_id:
-                        pairs.add((i, j))
+    for members in _blocks(prepared):
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if prepared[i].claim_id != prepared[j].claim_id:
+                    pairs.add((i, j))
     return sorted(pairs)
 
 
@@ -358,9 +371,14 @@ def _nested_pairs(prepared: Sequence[_Prepared]) -> list[tuple[int, int]]:
     return pairs
 
 
-def resolve_claim_groups(results: Sequence[PageResult]) -> dict[str, str]:
-    """``claim_id -> claim_group_id`` for every claim of every loaded page (singletons included)."""
-    prepared = _prepare(results)
+def resolve_claim_groups(
+    results: Sequence[PageResult], person_of: dict[tuple[str, str], str] | None = None
+) -> dict[str, str]:
+    """``claim_id -> claim_group_id`` for every claim of every loaded page (singletons included).
+
+    ``person_of``: ``resolve_people(results)``'s map, when the caller has it already (else computed).
+    """
+    prepared = _prepare(results, person_of)
     parent = list(range(len(prepared)))
     articles: list[set[str]] = [{p.article_id} for p in prepared]  # pages of each root's group
 
@@ -375,10 +393,20 @@ def resolve_claim_groups(results: Sequence[PageResult]) -> dict[str, str]:
         parent[drop] = keep
         articles[keep] |= articles[drop]
 
-    for i, j in _candidate_pairs(prepared):
-        ri, rj = find(i), find(j)
-        if ri != rj and _linked(prepared[i], prepared[j]):
-            union(ri, rj)
+    # Each candidate pair is tried at most once, and only while its claims are in different groups.
+    unlinked: set[tuple[int, int]] = set()
+    for members in _blocks(prepared):
+        if len({find(i) for i in members}) == 1:
+            continue  # the usual case for a quote's later 3-grams: its copies are one group already
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                ri, rj = find(i), find(j)
+                if ri == rj or (i, j) in unlinked or prepared[i].claim_id == prepared[j].claim_id:
+                    continue
+                if _linked(prepared[i], prepared[j]):
+                    union(ri, rj)
+                else:
+                    unlinked.add((i, j))
     for i, j in _nested_pairs(prepared):
         ri, rj = find(i), find(j)
         if ri != rj and (len(articles[ri]) > 1 or len(articles[rj]) > 1):
