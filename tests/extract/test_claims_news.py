@@ -379,6 +379,15 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
         (),
         [("indirect", "Tram Drivers' Association", "its members had voted to strike.")],
     ),
+    (
+        "a reporting verb with a noun object inside a relative clause reports nothing; the main verb does",
+        (
+            "The Orrin Valley Trust, which maintains more than 90 miles of towpath, said it was already "
+            "reviewing its repair budget.",
+        ),
+        (),
+        [("indirect", "Orrin Valley Trust", "it was already reviewing its repair budget.")],
+    ),
 ]
 
 

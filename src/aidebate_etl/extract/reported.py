@@ -85,6 +85,10 @@ _NEXT_CUE = re.compile(
     + "|".join(sorted(map(re.escape, REPORTING_FORMS), key=len, reverse=True))
     + r")\b"
 )
+# ", said it was …": a finite reporting verb right after a comma is the main verb of a subject whose
+# relative clause the comma closed ("X, which maintains 400 miles of bank, said …"), not part of a clause
+_FINITE_REPORTING = sorted((f for f in REPORTING_FORMS if not f.endswith("ing")), key=len, reverse=True)
+_COMMA_VERB = re.compile(r",\s+(?:" + "|".join(map(re.escape, _FINITE_REPORTING)) + r")\b")
 # ", the Harbour Board said on Monday." / ", said the council." closing a sentence
 _TAIL_CUE = re.compile(r",\s+(?P<rest>[^,]{2,80}?)[.!?]?\s*$")
 
@@ -149,10 +153,10 @@ def _bare_clause_start(masked: str, rel: int) -> int | None:
 
 def _cut_at_next_cue(masked: str, rel_start: int, rel_end: int) -> int:
     """End a reported clause where the sentence moves on: before a coordinated second cue
-    (", and claimed that …", ", and the minister said …") or at a semicolon, after which the writer
-    usually speaks again."""
+    (", and claimed that …", ", and the minister said …"), before a comma and a finite reporting verb
+    (", said it would …"), or at a semicolon, after which the writer usually speaks again."""
     span = masked[rel_start:rel_end]
-    m = _NEXT_CUE.search(span)
+    m = _NEXT_CUE.search(span) or _COMMA_VERB.search(span)
     if m:
         return rel_start + m.start()
     semi = span.find(";")

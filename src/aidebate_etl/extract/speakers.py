@@ -165,9 +165,7 @@ class SpeakerIndex:
         # word before is a lower-case word or a comma, so a word inside a longer capitalised name
         # ("the Tram Drivers' Association") is no proper noun of its own
         self._proper_words = {
-            m.group(1)
-            for m in _AFTER_LOWER_WORD.finditer(body)
-            if not self._inside[m.start(1)]
+            m.group(1) for m in _AFTER_LOWER_WORD.finditer(body) if not self._inside[m.start(1)]
         }
         # proper words the page also uses bare as a sentence's speaker ("Orlen said it had …"): names
         # of a speaker even after a lowercase noun ("online retailer Orlen said")
