@@ -597,3 +597,19 @@ def test_article_title_skips_site_name_that_the_copyright_line_names() -> None:
     )
     s = parse_page(page)
     assert (s.title, s.paragraphs) == ("Footbridge at Hobb's Ford to reopen in June", (_LEAD,))
+
+
+@pytest.mark.parametrize(
+    "dek",
+    [
+        "The parish says the new span will carry cyclists and prams as well as walkers",
+        "The parish says the new span will carry cyclists and prams as well as walkers.",
+    ],
+)
+def test_article_short_label_over_the_dek_is_not_the_dek(dek: str) -> None:
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\nVarious paths, from 2 June\n{dek}\n\n"
+        f"By Tamsin Ruddock\n\n{_LEAD}\n\n{_LAST}\n"
+    )
+    s = parse_page(page)
+    assert (s.subtitle, s.paragraphs) == (dek, (_LEAD, _LAST))

@@ -630,7 +630,12 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
                     art.subtitle = para
                     continue
                 in_body = True
-            elif art.subtitle is None and not images_seen and len(words(para)) >= MIN_DEK_WORDS:
+            elif (
+                art.subtitle is None
+                and not images_seen
+                and len(words(para)) >= MIN_DEK_WORDS
+                and not _is_label_over_dek(units, k)
+            ):
                 art.subtitle = para
                 continue
             else:
@@ -663,6 +668,28 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
 
 # "Update, 7:10 p.m.: …" opens a live story with its newest facts: a body paragraph, never the dek.
 _UPDATE_RE = re.compile(r"^(?:update|updated|latest)\b.{0,30}?:\s+\S", re.I)
+
+
+def _is_label_over_dek(units: list[_Unit], k: int) -> bool:
+    """A short unpunctuated line right above a longer one, both before the body: a venue, place or
+    series label ("Various venues, until 24 August") over the standfirst, which is the longer line."""
+    n = len(words(units[k].text))
+    if n >= MIN_LEAD_WORDS:
+        return False
+    j = next(
+        (
+            j
+            for j in range(k + 1, len(units))
+            if units[j].kind != "text" or not is_head_furniture(units[j].text)
+        ),
+        None,
+    )
+    if j is None or units[j].kind != "text" or is_bare_name_line(units[j].text):
+        return False
+    nxt = units[j].text
+    # A punctuated standfirst is one only when the byline or the lead image comes right after it.
+    dek_shaped = not ends_sentence(nxt) or _dek_boundary_follows(units, j)
+    return dek_shaped and n < len(words(nxt)) <= MAX_DEK_WORDS
 
 
 def _dek_boundary_follows(units: list[_Unit], k: int) -> bool:
