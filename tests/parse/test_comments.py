@@ -306,6 +306,13 @@ _HEAD = (
             [(0, None, "harbour_hen"), (0, None, "dock_dai")],
             ["About time.", "Not before the fares drop."],
         ),
+        # Forum headers dated with a clock time before the closing colon.
+        (
+            "Reader comments: 2\n\nferry_fiona wrote on 3 June 2025, 9:12:\nThe 2am bus matters.\n\n"
+            "dock_dan wrote at 9:40:\nIt always did.\n",
+            [(0, None, "ferry_fiona"), (0, None, "dock_dan")],
+            ["The 2am bus matters.", "It always did."],
+        ),
     ],
 )
 def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, bodies: list[str]) -> None:

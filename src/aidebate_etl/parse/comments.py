@@ -39,7 +39,7 @@ _BULLET = r"(?:[•●◦▪‣∙·*\-–—]\s*|\d{1,3}[.)]\s+)?"
 _HANDLE = rf"(?P<handle>[^\s>].{{0,{MAX_HANDLE_CHARS}}}?)"
 _SAYS_RE = re.compile(rf"^{_BULLET}{_HANDLE}\s+(?:says|said)\s*(?::|\.\.\.|…)\s*$", re.I)
 _WROTE_RE = re.compile(
-    rf"^{_BULLET}(?:#\d+\s*[-–:|.]?\s*)?{_HANDLE}\s+(?:wrote|writes)(?:\s+(?:on|at)\s+[^:]{{1,50}})?\s*:\s*$",
+    rf"^{_BULLET}(?:#\d+\s*[-–:|.]?\s*)?{_HANDLE}\s+(?:wrote|writes)(?:\s+(?:on|at)\s+.{{1,50}}?)?\s*:\s*$",
     re.I,
 )
 _POSTED_RE = re.compile(
