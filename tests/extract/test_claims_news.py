@@ -388,6 +388,19 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
         (),
         [("indirect", "Orrin Valley Trust", "it was already reviewing its repair budget.")],
     ),
+    (
+        "'the regulator' and 'the watchdog' refer back to the body whose name makes it a regulator",
+        (
+            "The Retail Fairness Authority has warned shoppers about copycat websites.",
+            "The regulator said it had found at least 30 fake shops.",
+            "The watchdog said buyers who had already paid should call their bank.",
+        ),
+        (),
+        [
+            ("indirect", "Retail Fairness Authority", "it had found at least 30 fake shops."),
+            ("indirect", "Retail Fairness Authority", "buyers who had already paid should call their bank."),
+        ],
+    ),
 ]
 
 

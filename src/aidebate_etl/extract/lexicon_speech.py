@@ -274,8 +274,16 @@ ORG_EPITHETS = frozenset(
         "league", "federation", "university", "school", "hospital", "charity", "bank", "court",
         "board", "authority", "regulator", "publisher", "broadcaster", "startup", "retailer",
         "airline", "carrier", "manufacturer", "label", "guild", "foundation", "institute",
-        "hospice", "clinic", "museum", "library", "theatre", "theater", "college",
+        "hospice", "clinic", "museum", "library", "theatre", "theater", "college", "watchdog",
     }
+)  # fmt: skip
+
+# Org epithets that say only "a regulator" ("the watchdog said"): they refer back to the last public
+# body named whose name makes it one that oversees others (an authority, a commission, an office).
+REGULATOR_EPITHETS = frozenset({"regulator", "watchdog", "ombudsman"})
+REGULATOR_HEADS = frozenset(
+    {"authority", "commission", "office", "agency", "inspectorate", "board", "ombudsman", "regulator",
+     "bureau", "administration", "commissioner"}
 )  # fmt: skip
 
 # Org epithets that say only "a business" ("the company said"): they refer back to the last

@@ -33,6 +33,8 @@ from aidebate_etl.extract.lexicon_speech import (
     ORG_SUFFIXES,
     PERSON_PRONOUNS,
     PREPOSITIONS,
+    REGULATOR_EPITHETS,
+    REGULATOR_HEADS,
     REPORTING_FORMS,
     SINGLE_OPEN,
     SPEAKER_VERB_FILLERS,
@@ -636,6 +638,13 @@ class Salience:
             for pos, name in reversed(self.orgs):
                 if pos < at and ref.noun and ref.noun in name.lower():
                     return Resolved(name, "organization", "epithet")
+            if ref.noun in REGULATOR_EPITHETS:
+                # "the watchdog" is the last body named whose head makes it a regulator ("Authority")
+                for pos, name in reversed(self.orgs):
+                    head = re.split(r"\s+(?:of|for)\s+", name)[0].split()[-1].lower()
+                    if pos < at and head in REGULATOR_HEADS:
+                        return Resolved(name, "organization", "epithet")
+                return None
             if ref.noun in GENERIC_ORG_EPITHETS:
                 # "the company" is the last business named, whatever its name ("Harbour Water");
                 # a trust, council or court named since is not one
