@@ -613,3 +613,13 @@ def test_article_short_label_over_the_dek_is_not_the_dek(dek: str) -> None:
     )
     s = parse_page(page)
     assert (s.subtitle, s.paragraphs) == (dek, (_LEAD, _LAST))
+
+
+def test_article_labelled_credit_under_a_caption_line_is_that_image_credit() -> None:
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\n{_LAST}\n\n"
+        "Caption: Walkers on the new span\nPhoto: Parish Archive\n\n"
+        "The parish will publish the new opening hours next week.\n"
+    )
+    s = parse_page(page)
+    assert (s.image_captions, s.image_credits) == (("Walkers on the new span",), ("Parish Archive",))

@@ -112,6 +112,8 @@ def test_captions_credit_after_alt_text_has_no_caption() -> None:
             "Nets drying on the quay, with the lighthouse behind",
         ),
         ("Nets drying on the quay at dawn", None),
+        # In round brackets a name is the credit of the caption above, not a placeholder's description.
+        ("(Image: Ola Nwosu)", None),
         ("Source: harbour office", None),
     ],
 )

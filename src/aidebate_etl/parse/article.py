@@ -442,9 +442,12 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
         t = line.text
         if slot_open:
             slot_open = False
-            if _is_credit_only(t):
+            labelled = parse_credit_line(t)
+            if (labelled is not None and labelled.caption is None) or _is_credit_only(t):
                 image = events[-1].image if isinstance(events[-1], _Unit) else None
-                events[-1] = _Unit("image", image=Image(caption=image.caption if image else None, credit=t))
+                caption = image.caption if image else None
+                credit = labelled.credit if labelled is not None and labelled.caption is None else t
+                events[-1] = _Unit("image", image=Image(caption=caption, credit=credit))
                 continue
         if after_related_label and _is_headline_like(t) and not is_related_link(t):
             # A "Related" label heads a list of link texts, one per line.

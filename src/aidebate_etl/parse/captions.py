@@ -124,7 +124,11 @@ def parse_caption_line(text: str) -> str | None:
     brackets ("[Image: …]"); None for any other line."""
     text = text.strip()
     m = _CAPTION_LABEL_RE.match(text) or _SLOT_RE.match(text)
-    return _caption(m.group("caption")) if m else None
+    # Square brackets mark a placeholder; a line in round brackets is a credit when it reads as one
+    # ("(Image: Jane Roe)").
+    if m is None or (text.startswith("(") and parse_credit_line(text) is not None):
+        return None
+    return _caption(m.group("caption"))
 
 
 def parse_credit_line(text: str) -> Image | None:
