@@ -623,3 +623,11 @@ def test_article_labelled_credit_under_a_caption_line_is_that_image_credit() -> 
     )
     s = parse_page(page)
     assert (s.image_captions, s.image_credits) == (("Walkers on the new span",), ("Parish Archive",))
+
+
+def test_article_short_list_items_in_blocks_of_their_own_are_kept() -> None:
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\nKey figures\n\n"
+        f"\u2022 412 walkers a day\n\n\u2022 A span of 14 metres\n\n{_LAST}\n"
+    )
+    assert parse_page(page).paragraphs == (_LEAD, "412 walkers a day", "A span of 14 metres", _LAST)

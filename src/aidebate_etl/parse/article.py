@@ -402,6 +402,7 @@ class _Unit:
     text: str = ""  # for "byline": the author line, "" for a date or reading-time line
     image: Image | None = None
     list_start: bool = False  # the first item of a bulleted list
+    in_list: bool = False  # a paragraph of a block that starts with a list item (an item is no heading)
 
 
 # "Jane Roe for The Review": a photographer's name and the outlet that commissioned the picture.
@@ -521,7 +522,10 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
         texts = [t for t in ev if not (is_image and _is_headline_like(t))]
         paras = split_paragraphs(texts, width) if texts else []
         starts_list = bool(texts) and bullet_item(texts[0]) is not None
-        units.extend(_Unit("text", p, list_start=starts_list and j == 0) for j, p in enumerate(paras))
+        units.extend(
+            _Unit("text", p, list_start=starts_list and j == 0, in_list=starts_list)
+            for j, p in enumerate(paras)
+        )
     return units, stop
 
 
@@ -651,6 +655,7 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
             unit.list_start
             and last_appended == k - 1
             and art.paragraphs
+            and not units[last_appended].in_list
             and _is_list_heading(art.paragraphs[-1])
         ):
             art.paragraphs.pop()
