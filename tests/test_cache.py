@@ -45,6 +45,19 @@ def test_cache_bad_entry_is_a_miss_and_removed(tmp_path: Path) -> None:
     assert not path.exists()
 
 
+def test_cache_entry_cut_short_is_a_miss(tmp_path: Path) -> None:
+    # Entries are not fsynced: after a power cut an entry may be empty or cut short. Every such file
+    # must read as a miss, never as a result.
+    cache = PageCache(tmp_path)
+    assert cache.put(_loaded())
+    path = cache.path_of(SHA)
+    whole = path.read_bytes()
+    for size in range(len(whole)):
+        path.write_bytes(whole[:size])
+        assert cache.get(SHA, "a.txt") is None, size
+        assert not path.exists()
+
+
 def test_cache_keeps_only_outcomes_of_the_bytes(tmp_path: Path) -> None:
     cache = PageCache(tmp_path)
     no_article = SourceRecord(
