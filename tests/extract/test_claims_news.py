@@ -401,6 +401,33 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("indirect", "Retail Fairness Authority", "buyers who had already paid should call their bank."),
         ],
     ),
+    (
+        "a person introduced by role and home town before the verb speaks, and is who 'she' means next",
+        (
+            "The chief executive, Ruth Amberley, said the scam sites had copied every photograph.",
+            "One buyer, retired teacher Doreen Pellow from Lakeby, said she paid \u00a3260 to a copy of "
+            "the shop.",
+            "\u201cIt had the logo, the photos, everything,\u201d she said.",
+        ),
+        ("Ruth Amberley", "Doreen Pellow"),
+        [
+            ("indirect", "Ruth Amberley", "the scam sites had copied every photograph."),
+            ("indirect", "Doreen Pellow", "she paid \u00a3260 to a copy of the shop."),
+            ("direct", "Doreen Pellow", "It had the logo, the photos, everything,"),
+        ],
+    ),
+    (
+        "a person described by the organisation they belong to, in a relative clause and as its head",
+        (
+            "Security researcher Ines Varro-Mendel of Copperfield Labs, who said she had seen the stolen "
+            "data on Monday, said the card details could still be used in phishing emails.",
+        ),
+        ("Ines Varro-Mendel",),
+        [
+            ("indirect", "Ines Varro-Mendel", "she had seen the stolen data on Monday"),
+            ("indirect", "Ines Varro-Mendel", "the card details could still be used in phishing emails."),
+        ],
+    ),
 ]
 
 

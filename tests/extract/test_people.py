@@ -576,3 +576,12 @@ def test_people_sentence_opening_word_before_a_known_name_in_a_comment(nlp):
     )
     people, _ = run(s, nlp)
     assert set(people) == {"Winifred Oakes"}
+
+
+def test_people_relative_clause_after_an_affiliation_is_about_the_person(nlp):
+    s = page(
+        "Security researcher Ines Varro-Mendel of Copperfield Labs, who said she had seen the stolen data "
+        "on Monday, said the card details could still be used in phishing emails."
+    )
+    people, _ = run(s, nlp)
+    assert set(people) == {"Ines Varro-Mendel"}

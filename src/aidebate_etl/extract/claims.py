@@ -422,8 +422,17 @@ class _ClaimFinder:
         if not cue.emit:
             return
         text = self.body[cue.content_start : cue.content_end]
+        # the speaker is on stage from the cue on: "she" opening the clause ("Lee said she paid") is Lee
         self._emit(
-            "indirect", cue.content_start, cue.content_end, text, resolved, cue.cue, resolved.how, surface
+            "indirect",
+            cue.content_start,
+            cue.content_end,
+            text,
+            resolved,
+            cue.cue,
+            resolved.how,
+            surface,
+            on_stage=min(cue.cue_start, cue.content_start),
         )
 
     # ------------------------------------------------------------ output
@@ -437,6 +446,7 @@ class _ClaimFinder:
         cue: str | None,
         how: str | None,
         surface: str | None,
+        on_stage: int | None = None,
     ) -> None:
         self.claims.append(
             Claim(
@@ -452,7 +462,8 @@ class _ClaimFinder:
             )
         )
         if resolved is not None:
-            self.salience.add(start, resolved.name, resolved.speaker_kind, self.para(start), spoke=True)
+            at = start if on_stage is None else on_stage
+            self.salience.add(at, resolved.name, resolved.speaker_kind, self.para(at), spoke=True)
             if resolved.speaker_kind == "organization":
-                self.salience.orgs.append((start, resolved.name))
-                self.salience.org_actors.append((start, resolved.name))
+                self.salience.orgs.append((at, resolved.name))
+                self.salience.org_actors.append((at, resolved.name))

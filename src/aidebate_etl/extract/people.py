@@ -458,9 +458,10 @@ def _note(
     if before.endswith(",") and b in cues.ROLE_NOUNS and text[e : e + 1] in (",", ")"):
         f.human = True  # an appositive: "their son, Name, and ..."
     m = _HUMAN_AFTER.match(text, e)
-    # A place-shaped name after a preposition needs evidence about the name itself: in "residents of Some
-    # Heights, who" and "her home on Some Road. She was 86." the clause is about someone else.
-    located = kind == "place" and b in _PLACE_PREPOSITIONS
+    # A place- or organisation-shaped name after a preposition needs evidence about the name itself: in
+    # "residents of Some Heights, who", "her home on Some Road. She was 86." and "Jo Bloom of Some Labs,
+    # who" the clause is about someone else.
+    located = kind in ("place", "org") and b in _PLACE_PREPOSITIONS
     if m and (not located or _PLACE_HUMAN_AFTER.match(text, e)):
         f.human = True
     if kind == "name" and len(tokens) > 1 and _AFFILIATION_AFTER.match(text, e):

@@ -360,6 +360,13 @@ class SpeakerIndex:
             rest = surface[lead.end() :]
             if rest and rest.casefold() not in self._known_names and rest.split()[0][0].isupper():
                 return Ref(start_at + lead.end(), start_at + len(surface), "org", rest, rest)
+        of = re.search(r"\s+of\s+", surface)
+        if of:
+            # "Kim Lee of Acme Labs": a known person described by the organisation they belong to
+            head = " ".join(surface[: of.start()].split())
+            known = self._known_names.get(head.casefold())
+            if known is not None:
+                return Ref(m.start(), m.start() + of.start(), "name", head, known)
         words = surface.split()
         end_at = m.start() + len(surface)
         for k in range(len(words)):
@@ -680,6 +687,10 @@ class Salience:
 
 
 _RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
+# A capitalised place name closing the text before a comma ("… from Lower Ashby"), after of/from/at.
+_PLACE_AFTER_NAME = re.compile(
+    r"[ \t](?:of|from|at)[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)$"
+)
 _MOUTHPIECE_OF = re.compile(r"(s?)(?:['’]s|['’])\s+(?:own\s+|official\s+|latest\s+)?([a-z]+(?: office)?)\s*$")
 
 
@@ -700,9 +711,12 @@ def _head_of_appositives(index: SpeakerIndex, pos: int, sent_start: int) -> Ref 
         usable = (
             ref is not None and not index.is_possessive(ref) and not index.after_preposition(ref, sent_start)
         )
-        if ref is not None and not usable:
-            # "Kim Lee of the Harbour Trust said": the person before the of-phrase speaks, not the body
-            of = re.search(r"(\S)[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?$", body[sent_start : ref.start])
+        place = _PLACE_AFTER_NAME.search(body, sent_start, name_end) if ref is None else None
+        if (ref is not None and not usable) or place is not None:
+            # "Kim Lee of the Harbour Trust said", "Kim Lee from Lower Ashby said": the person before
+            # the of-phrase speaks, not the body or the place (which the index may not even list)
+            of_end = ref.start if ref is not None else place.start(1)
+            of = re.search(r"(\S)[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?$", body[sent_start:of_end])
             owner = index.ref_ending_at(sent_start + of.end(1), sent_start) if of else None
             if (
                 owner is not None
@@ -731,6 +745,12 @@ def speaker_before_verb(index: SpeakerIndex, verb_start: int, sent_start: int) -
     rel = _RELATIVE.search(body, sent_start, pos)
     if rel:  # "the case was brought by the Authority, which said": the antecedent speaks
         ref = index.ref_ending_at(rel.start(), sent_start)
+        if ref is not None and rel.group(0).rstrip().endswith("who") and ref.kind in ("org", "new_name"):
+            # "Kim Lee of Acme Labs, who said": "who" is the person the of-phrase describes
+            of = list(re.finditer(r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?", body[sent_start : ref.end]))
+            owner = index.ref_ending_at(sent_start + of[0].start(), sent_start) if of else None
+            if owner is not None and owner.kind == "name":
+                ref = owner
         if ref is not None and not index.is_possessive(ref):
             return ref, "explicit"
         pos = rel.start() + 1
