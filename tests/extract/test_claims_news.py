@@ -428,6 +428,18 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("indirect", "Ines Varro-Mendel", "the card details could still be used in phishing emails."),
         ],
     ),
+    (
+        "letters of an honour after a known name ('KC') are not part of the speaker's name",
+        (
+            "Opening the case for the tenant, Clemency Hart KC told the tribunal that the rent was paid "
+            "\u201con time, every time\u201d for years.",
+        ),
+        ("Clemency Hart",),
+        [
+            ("indirect", "Clemency Hart", "the rent was paid \u201con time, every time\u201d for years."),
+            ("direct", "Clemency Hart", "on time, every time"),
+        ],
+    ),
 ]
 
 

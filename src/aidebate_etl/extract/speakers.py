@@ -40,6 +40,7 @@ from aidebate_etl.extract.lexicon_speech import (
     SPEAKER_VERB_FILLERS,
     THING_PRONOUNS,
 )
+from aidebate_etl.extract.person_cues import POST_NOMINALS
 from aidebate_etl.extract.quotes import QuoteSpan
 from aidebate_etl.records import Mention, PagePerson
 
@@ -369,6 +370,19 @@ class SpeakerIndex:
                 return Ref(m.start(), m.start() + of.start(), "name", head, known)
         words = surface.split()
         end_at = m.start() + len(surface)
+        toks = list(re.finditer(r"\S+", surface))
+        while (
+            len(toks) > 1
+            and toks[-1].group().rstrip(".").lower() in POST_NOMINALS
+            and toks[-1].group()[0].isupper()
+        ):
+            # "Jo Bloom KC said": letters of an honour or office after a known name are not part of it
+            toks.pop()
+            head = " ".join(t.group() for t in toks)
+            if head.casefold() in self._known_names:
+                return Ref(
+                    m.start(), m.start() + toks[-1].end(), "name", head, self._known_names[head.casefold()]
+                )
         for k in range(len(words)):
             # a known name at the end of a longer capitalised run ("Yesterday Lee", "Actor Kim Lee")
             tail = " ".join(words[k:])
