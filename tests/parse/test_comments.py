@@ -122,6 +122,8 @@ def test_comments_declared_count(parsed_page, stem: str, count: int | None) -> N
         ("14 Comments   Dunmere Lamp   Privacy Policy", 14),
         ("Showing 5 of 31 comments   Sort by: Newest", 31),
         ("Join the discussion (5)", 5),
+        ("Join the discussion: 5 comments", 5),
+        ("Note: 5 comments were removed by moderators.", None),
         ("Conversation [12]", 12),
     ],
 )

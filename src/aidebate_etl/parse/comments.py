@@ -48,9 +48,10 @@ _POSTED_RE = re.compile(
     re.I,
 )
 _COUNT_RES = (
-    # "7 Comments", "3 Responses to “…”", "12 thoughts on “…”", and a forum's "Topic — 6 replies".
+    # "7 Comments", "3 Responses to “…”", "12 thoughts on “…”", a forum's "Topic — 6 replies" and a
+    # heading with its figure after a colon ("Join the discussion: 5 comments").
     re.compile(
-        r"^(?:[^—–|·]{1,40}\s[—–|·-]\s)?(?P<n>\d[\d,]*)\s+(?:comments?|responses?|replies|posts|thoughts?)"
+        r"^(?:[^—–|·:]{1,40}(?:\s[—–|·-]|:)\s)?(?P<n>\d[\d,]*)\s+(?:comments?|responses?|replies|posts|thoughts?)"
         r"(?:\s+(?:on|to)\b.*|\s[|·•]\s.*)?$",
         re.I,
     ),
