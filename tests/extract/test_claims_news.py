@@ -440,6 +440,19 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("direct", "Clemency Hart", "on time, every time"),
         ],
     ),
+    (
+        "an organisation speaking under a short form of the longer name the page gives is named in full",
+        (
+            "Two bids failed. Ashcombe had insisted that their captain was \u201cnot for sale\u201d.",
+            "In a statement, Ashcombe Rovers said they had accepted the offer with great reluctance.",
+        ),
+        (),
+        [
+            ("indirect", "Ashcombe Rovers", "their captain was \u201cnot for sale\u201d."),
+            ("direct", "Ashcombe Rovers", "not for sale"),
+            ("indirect", "Ashcombe Rovers", "they had accepted the offer with great reluctance."),
+        ],
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
 from aidebate_etl.extract.lexicon_speech import (
     ALL_QUOTE_CHARS,
@@ -107,7 +108,22 @@ class _ClaimFinder:
             quotes_by_sentence.setdefault(max(0, bisect_right(starts, q.open_pos) - 1), []).append(q)
         for si, (s0, s1) in enumerate(self.sentences):
             self._sentence(s0, s1, quotes_by_sentence.get(si, []))
+        self._lengthen_org_names()
         return tuple(sorted(self.claims, key=lambda c: (c.start_char, c.kind)))
+
+    def _lengthen_org_names(self) -> None:
+        """An organisation speaking under a short form of a name the page also gives in full
+        ("Kingsbridge said" beside "Kingsbridge Rovers said") is named in full, when only one longer
+        name on the page starts with the short one."""
+        full = {name for _pos, name in self.index.org_mentions}
+        full |= {r.name for r in self.index.refs if r.kind == "org" and r.name}
+        full |= {c.speaker_name for c in self.claims if c.speaker_kind == "organization" and c.speaker_name}
+        for i, c in enumerate(self.claims):
+            if c.speaker_kind != "organization" or not c.speaker_name:
+                continue
+            longer = {n for n in full if n.startswith(c.speaker_name + " ")}
+            if len(longer) == 1:
+                self.claims[i] = replace(c, speaker_name=longer.pop())
 
     def _sentence(self, s0: int, s1: int, quotes: list[QuoteSpan]) -> None:
         refs = [r for r in self.index.refs_between(s0, s1)]
