@@ -453,6 +453,27 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("indirect", "Ashcombe Rovers", "they had accepted the offer with great reluctance."),
         ],
     ),
+    (
+        "a pronoun that speaks next is the reporting speaker, not the subject of the reported clause",
+        (
+            "Club manager Rhona Fitch said Tavi Osei would start on Sunday. "
+            "\u201cHe is the striker we needed,\u201d she said.",
+        ),
+        ("Rhona Fitch", "Tavi Osei"),
+        [
+            ("indirect", "Rhona Fitch", "Tavi Osei would start on Sunday."),
+            ("direct", "Rhona Fitch", "He is the striker we needed,"),
+        ],
+    ),
+    (
+        "the pronoun after a fronted participle clause is its implied subject, not a person named inside it",
+        (
+            "Head coach Bram Ellery had been blunt all week. Asked on Friday whether Tavi Osei could still "
+            "play for the club, he said: \u201cNot in this frame of mind.\u201d",
+        ),
+        ("Bram Ellery", "Tavi Osei"),
+        [("direct", "Bram Ellery", "Not in this frame of mind.")],
+    ),
 ]
 
 

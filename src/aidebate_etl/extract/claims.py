@@ -62,6 +62,8 @@ _ROLE_LEAD = re.compile(
     r"[ \t]*(?P<words>(?:(?:its|his|her|their|the)[ \t]+)?(?:[a-z][\w'’-]*[ \t]+){0,3}[a-z][\w'’-]*)"
     r",?[ \t]+(?=[A-Z])"
 )
+# A sentence opening on a participle clause up to its comma ("Asked on Tuesday whether …, he said").
+_FRONTED_PARTICIPLE = re.compile(r"[\"“‘']?[A-Z][a-z]+(?:ed|ing)\b[^,;:.!?\"“”]{0,160},")
 # "It says, and I quote, "…"" / "he said – in effect – "…"": an insert between the verb and the quote
 _QUOTE_INSERT_END = re.compile(
     r"[\s,\u2013\u2014(-]+(?:" + "|".join(QUOTE_INSERTS) + r")[\s,\u2013\u2014):-]*$", re.IGNORECASE
@@ -85,6 +87,7 @@ class _ClaimFinder:
         self.body = body
         self.quotes = find_quotes(body)
         self.sentences = split_sentences(body, self.quotes)
+        self._sentence_starts = [a for a, _ in self.sentences]
         self.index = SpeakerIndex(body, people, mentions, self.quotes)
         self.salience = Salience(
             people=people, roles=self.index.roles, genders=infer_genders(self.index, self.sentences)
@@ -142,14 +145,33 @@ class _ClaimFinder:
         self.salience.org_actors.extend(sorted(actors))
         for _pos, _order, item in sorted(events, key=lambda e: (e[0], e[1])):
             if isinstance(item, Ref):
-                resolved = self.salience.resolve(item, item.start)
+                resolved = self.salience.resolve(item, self._pronoun_at(item, item.start))
                 if resolved is not None:
                     self.salience.add(item.start, resolved.name, resolved.speaker_kind, self.para(item.start))
+                    if any(
+                        c.content_start <= item.start < c.content_end and c.mode != "none" for c in reported
+                    ):
+                        self.salience.embedded.add(item.start)
             elif isinstance(item, QuoteSpan):
                 self._direct(item, s0, s1, subjects)
             else:
                 assert isinstance(item, ReportedCue)
                 self._reported(item, s0, subjects)
+
+    def _pronoun_at(self, ref: Ref, at: int) -> int:
+        """Where a pronoun resolves from: after a participle clause opening its sentence ("Asked whether
+        Kim would stay, he said"), from the sentence start, since the clause's implied subject is the
+        pronoun itself and the people named inside it are someone else."""
+        if ref.kind != "pronoun":
+            return at
+        si = bisect_right(self._sentence_starts, ref.start) - 1
+        if si < 0:
+            return at
+        s0, s1 = self.sentences[si]
+        m = _FRONTED_PARTICIPLE.match(self.body, s0, s1)
+        if m is None or self.index.inside_quote(m.end() - 1) or ref.start < m.end():
+            return at
+        return min(at, s0)
 
     # ------------------------------------------------------------ direct quotes
     def _direct(self, q: QuoteSpan, s0: int, s1: int, subjects: list[Ref]) -> None:
@@ -402,7 +424,7 @@ class _ClaimFinder:
     ) -> tuple[Resolved | None, str, str | None]:
         if ref is None:
             return (None, cue, None)
-        resolved = self.salience.resolve(ref, at)
+        resolved = self.salience.resolve(ref, self._pronoun_at(ref, at), speaking=True)
         if resolved is not None and how is not None:
             resolved = Resolved(resolved.name, resolved.speaker_kind, how)
         return (resolved, cue, ref.surface)
@@ -423,7 +445,9 @@ class _ClaimFinder:
         resolved: Resolved | None = None
         surface = None
         if cue.speaker is not None:
-            resolved = self.salience.resolve(cue.speaker, cue.cue_start)
+            resolved = self.salience.resolve(
+                cue.speaker, self._pronoun_at(cue.speaker, cue.cue_start), speaking=True
+            )
             surface = cue.speaker.surface
             if resolved is not None and cue.mode != "explicit":
                 resolved = Resolved(resolved.name, resolved.speaker_kind, cue.mode)

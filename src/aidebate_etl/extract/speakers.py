@@ -580,6 +580,9 @@ class Salience:
     para_starts: list[int] = field(default_factory=list)  # body offsets where paragraphs start
     quote_led: set[int] = field(default_factory=set)  # paragraphs that open with a quote mark
     org_actors: list[tuple[int, str]] = field(default_factory=list)  # organisations as subjects or speakers
+    # positions of entries that are subjects of another speaker's reported clause ("Lee said Kim would
+    # stay"): a pronoun that speaks next continues the sentence's main subject, not these
+    embedded: set[int] = field(default_factory=set)
 
     def add(self, pos: int, name: str, kind: str, para: int, spoke: bool = False) -> None:
         self.entries.append((pos, name, kind, para, spoke))
@@ -600,8 +603,9 @@ class Salience:
                 return name, k
         return None
 
-    def resolve(self, ref: Ref, at: int) -> Resolved | None:
-        """Name the speaker a reference stands for, as of text position ``at``."""
+    def resolve(self, ref: Ref, at: int, *, speaking: bool = False) -> Resolved | None:
+        """Name the speaker a reference stands for, as of text position ``at``; ``speaking`` when the
+        reference is the speaker of a reporting cue."""
         if ref.kind == "name" and ref.name:
             return Resolved(ref.name, "person", "explicit")
         if ref.kind == "new_name":
@@ -619,6 +623,8 @@ class Salience:
                 here = bisect_right(self.para_starts, at) - 1
                 for pos, name, k, para, spoke in reversed(self.entries):
                     if pos >= at or k != "person" or self.genders.get(name) == other:
+                        continue
+                    if speaking and pos in self.embedded:
                         continue
                     if (
                         unknown is None
