@@ -474,6 +474,24 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
         ("Bram Ellery", "Tavi Osei"),
         [("direct", "Bram Ellery", "Not in this frame of mind.")],
     ),
+    (
+        "a day opening the sentence is not part of the speaker's name; a brand the firm owns is no actor "
+        "that 'the company' can mean",
+        (
+            "Carrigan sold Kettle & Crumb to Ashgrove Foods in 2021.",
+            "On Thursday Ashgrove said Kettle & Crumb would close within weeks.",
+            "Ashgrove Foods will close its Kettle & Crumb meal-kit business by March, the company said.",
+        ),
+        (),
+        [
+            ("indirect", "Ashgrove Foods", "Kettle & Crumb would close within weeks."),
+            (
+                "indirect",
+                "Ashgrove Foods",
+                "Ashgrove Foods will close its Kettle & Crumb meal-kit business by March",
+            ),
+        ],
+    ),
 ]
 
 

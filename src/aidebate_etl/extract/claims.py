@@ -25,7 +25,7 @@ from aidebate_etl.extract.lexicon_speech import (
     THING_PRONOUNS,
     TITLE_SMALL_WORDS,
 )
-from aidebate_etl.extract.person_cues import ROLE_NOUNS
+from aidebate_etl.extract.person_cues import ORG_SUFFIXES, ROLE_NOUNS
 from aidebate_etl.extract.quotes import QuoteSpan, find_quotes, paragraph_spans, split_sentences
 from aidebate_etl.extract.reported import ReportedCue, find_reported
 from aidebate_etl.extract.speakers import (
@@ -62,6 +62,8 @@ _ROLE_LEAD = re.compile(
     r"[ \t]*(?P<words>(?:(?:its|his|her|their|the)[ \t]+)?(?:[a-z][\w'’-]*[ \t]+){0,3}[a-z][\w'’-]*)"
     r",?[ \t]+(?=[A-Z])"
 )
+# Two or more capitalised words in a row (an "&" may join them): the shape of an organisation's name.
+_CAP_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’-]*)+")
 # A sentence opening on a participle clause up to its comma ("Asked on Tuesday whether …, he said").
 _FRONTED_PARTICIPLE = re.compile(r"[\"“‘']?[A-Z][a-z]+(?:ed|ing)\b[^,;:.!?\"“”]{0,160},")
 # "It says, and I quote, "…"" / "he said – in effect – "…"": an insert between the verb and the quote
@@ -119,6 +121,12 @@ class _ClaimFinder:
         ("Kingsbridge said" beside "Kingsbridge Rovers said") is named in full, when only one longer
         name on the page starts with the short one."""
         full = {name for _pos, name in self.index.org_mentions}
+        # and every capitalised run ending on an organisation word ("sold it to Ashgrove Foods in 2021")
+        full |= {
+            " ".join(m.group(0).split())
+            for m in _CAP_RUN.finditer(self.body)
+            if m.group(0).split()[-1].lower() in ORG_SUFFIXES and not self.index.inside_quote(m.start())
+        }
         full |= {r.name for r in self.index.refs if r.kind == "org" and r.name}
         full |= {c.speaker_name for c in self.claims if c.speaker_kind == "organization" and c.speaker_name}
         for i, c in enumerate(self.claims):

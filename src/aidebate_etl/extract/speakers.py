@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from aidebate_etl.extract.lexicon_speech import (
     ABBREVIATIONS,
     ALL_QUOTE_CHARS,
+    CALENDAR_WORDS,
     DOCUMENT_MOUTHPIECES,
     DOUBLE_OPEN,
     EPITHET_GROUPS,
@@ -114,6 +115,12 @@ _MOUTHPIECE_FROM = re.compile(r"(?:an?|the)\s+(?:[a-z]+\s+)?([a-z]+)\s+(?:from|o
 _APPOSITIVE_AGE = re.compile(r",\s*\d{1,3},\s*")
 _APPOSITIVE_ANY = re.compile(r",\s*(?:a|an|the|who|whose|\d{1,3})\b[^,;:!?\"“”‘’]{0,80},\s*")
 _AFTER_LOWER_WORD = re.compile(r"(?:(?<![\w'’.-])[a-z][\w'’-]*,?|,) ([A-Z][a-z]*[A-Z]?[a-z]+)\b(?![’']s)")
+# A capitalised run opening on a date ("On Thursday", "Yesterday", "Last Friday") before a name.
+_DATED_OPENING = re.compile(
+    r"(?:(?:On|By|Last|This|Late|Early)\s+)?(?:"
+    + "|".join(sorted((w.capitalize() for w in CALENDAR_WORDS), key=len, reverse=True))
+    + r")\s+"
+)
 _OF_PHRASE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
@@ -273,6 +280,9 @@ class SpeakerIndex:
             prev = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", body[max(0, m.start() - 24) : m.start()])
             if prev and prev.group(1).lower() in PREPOSITIONS:
                 continue
+            owner = re.search(r"\b(its|their|his|her|our)\s+$", body[max(0, m.start() - 8) : m.start()])
+            if owner:
+                continue  # "will close its Pantry & Pine arm": a possession, not an actor
             found.append((m.start(), name))
         return found
 
@@ -338,6 +348,10 @@ class SpeakerIndex:
         m = _CAP_RUN_END.search(self.body, floor, pos)
         if not m or m.end() != pos:
             return None
+        dated = _DATED_OPENING.match(m.group(0))
+        if dated and dated.end() < len(m.group(0)):
+            # "On Thursday Acme said": the day that dates the statement is not part of the name
+            return self._new_name(m.start() + dated.end(), pos)
         prev = re.search(r"([A-Za-z]+)\s*$", self.body[max(floor, m.start() - 20) : m.start()])
         if prev and prev.group(1).lower() in PREPOSITIONS:
             return None  # "pensioners in Lower Ashby say": a place, not the speaker
