@@ -492,6 +492,19 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ),
         ],
     ),
+    (
+        "a mouthpiece after an organisation's name ('a Harbour Trust spokeswoman') speaks for it",
+        (
+            "Carrigan sold Kettle & Crumb to Ashgrove Foods in 2021.",
+            "An Ashgrove spokesman said: \u201cWe have been in regular contact with her agents.\u201d",
+            "\u201cWe will review the decision,\u201d a Harbour Trust spokeswoman said.",
+        ),
+        (),
+        [
+            ("direct", "Ashgrove Foods", "We have been in regular contact with her agents."),
+            ("direct", "Harbour Trust", "We will review the decision,"),
+        ],
+    ),
 ]
 
 

@@ -20,6 +20,7 @@ from dataclasses import replace
 from aidebate_etl.extract.lexicon_speech import (
     ALL_QUOTE_CHARS,
     EPITHET_NOUNS,
+    MOUTHPIECE_NOUNS,
     NAMING_VERB_FORMS,
     QUOTE_INSERTS,
     THING_PRONOUNS,
@@ -29,6 +30,7 @@ from aidebate_etl.extract.person_cues import ORG_SUFFIXES, ROLE_NOUNS
 from aidebate_etl.extract.quotes import QuoteSpan, find_quotes, paragraph_spans, split_sentences
 from aidebate_etl.extract.reported import ReportedCue, find_reported
 from aidebate_etl.extract.speakers import (
+    NAMED_MOUTHPIECE_AHEAD,
     Ref,
     Resolved,
     Salience,
@@ -243,6 +245,17 @@ class _ClaimFinder:
             return self._resolved(ref, q.open_pos, "according to", "according_to") if ref else None
         ref = self.index.ref_starting_at(at)
         owner = self.index.mouthpiece_owner(at) if ref is None else None
+        named = NAMED_MOUTHPIECE_AHEAD.match(body, at) if ref is None and owner is None else None
+        if named and named.group(2) in MOUTHPIECE_NOUNS:
+            # "…," a Harbour Trust spokeswoman said: the name before the mouthpiece is its owner
+            owner = Ref(named.start(1), named.end(1), "org", named.group(1), named.group(1))
+            known = self.index.ref_starting_at(named.start(1), allow_new=False)
+            if known is not None and known.end == named.end(1) and known.kind in ("name", "org"):
+                owner = known
+            verb = verb_at(body, skip_fillers_forward(body, named.end()))
+            if verb is not None:
+                return self._resolved(owner, q.open_pos, body[verb[1] : verb[2]], None)
+            owner = None
         if owner is not None:
             # "…," a spokesman for the Harbour Trust said: the owner speaks through its mouthpiece
             verb = verb_at(body, skip_fillers_forward(body, owner.end))

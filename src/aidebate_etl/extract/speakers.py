@@ -721,6 +721,12 @@ class Salience:
 
 
 _RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
+# "a Harbour Trust spokesman" / "an Acme lawyer": an article, a capitalised name, a mouthpiece noun.
+_MOUTHPIECE_OWNER = (
+    r"(?<![\w'’])(?:[Aa]n?|[Tt]he)[ \t]+([A-Z][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&-]*){0,3})"
+)
+_NAMED_MOUTHPIECE = re.compile(_MOUTHPIECE_OWNER + r"[ \t]+([a-z]+)[ \t]*$")
+NAMED_MOUTHPIECE_AHEAD = re.compile(r"[ \t]*" + _MOUTHPIECE_OWNER + r"[ \t]+([a-z]+)\b")
 # A capitalised place name closing the text before a comma ("… from Lower Ashby"), after of/from/at.
 _PLACE_AFTER_NAME = re.compile(
     r"[ \t](?:of|from|at)[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)$"
@@ -798,6 +804,13 @@ def speaker_before_verb(index: SpeakerIndex, verb_start: int, sent_start: int) -
             return owner, "explicit"
     # "a spokesman for X said": the noun phrase after "for" names the speaker
     lo = max(sent_start, pos - 90)
+    named = _NAMED_MOUTHPIECE.search(body, lo, pos)
+    if named and named.group(2) in MOUTHPIECE_NOUNS:
+        # "an Acme Foods spokesperson said": the capitalised words before the mouthpiece name its owner
+        ref = index.ref_starting_at(named.start(1))
+        if ref is None or ref.end != named.end(1) or ref.kind not in ("name", "org"):
+            ref = Ref(named.start(1), named.end(1), "org", named.group(1), named.group(1))
+        return ref, "explicit"
     m = re.search(r"\b(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+(?:for|from|of|at)\s+", body[lo:pos])
     if m and m.group(1) in MOUTHPIECE_NOUNS:
         owner = index.ref_in_phrase(lo + m.end(), pos)
