@@ -505,6 +505,15 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("direct", "Harbour Trust", "We will review the decision,"),
         ],
     ),
+    (
+        "a bare clause whose verb sits inside its quotation is reported speech beside the quote",
+        ("On Friday the Lantern Guild said the old ferry \u201cwould be a disaster for the harbour\u201d.",),
+        (),
+        [
+            ("indirect", "Lantern Guild", "the old ferry \u201cwould be a disaster for the harbour\u201d."),
+            ("direct", "Lantern Guild", "would be a disaster for the harbour"),
+        ],
+    ),
 ]
 
 

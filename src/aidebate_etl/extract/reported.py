@@ -178,6 +178,19 @@ def _has_finite_verb(text: str) -> bool:
     )
 
 
+def _quote_is_predicate(clause: str) -> bool:
+    """A bare clause whose verb is inside its quotation ("said the brand "cannot return to profit""):
+    a subject of its own words, then a quotation opening on a finite verb."""
+    q = next((i for i, ch in enumerate(clause) if ch in ALL_QUOTE_CHARS), -1)
+    if q <= 0 or not re.search(r"[A-Za-z]", clause[:q]):
+        return False
+    first = re.match(r"\s*([A-Za-z][\w'’]*)", clause[q + 1 :])
+    if first is None:
+        return False
+    word = first.group(1)
+    return word in FINITE_VERB_SIGNALS or word == "cannot" or (len(word) > 4 and word.endswith("ed"))
+
+
 def _tail_is_short(body: str, verb_end: int, end: int) -> bool:
     """After a sentence-final "X said" only a short adjunct may follow ("on Monday", "in a statement")."""
     rest = body[verb_end:end].strip(" .!?")
@@ -254,6 +267,7 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
             # a clause that is only a subject plus a quotation ('said it "..."') still names the
             # quote's speaker, but is not reported speech of its own
             emit = _has_finite_verb(masked[c_start - sent_start : c_end - sent_start])
+            emit = emit or _quote_is_predicate(body[c_start:c_end])
             emit = emit and _emits(
                 body, index, masked[c_start - sent_start : c_end - sent_start], c_start, c_end
             )
