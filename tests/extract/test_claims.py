@@ -73,14 +73,18 @@ def test_claims_direct_speaker_positions(paragraphs, names, expected) -> None:
                 ("direct", "Ana Pereira", "We have the numbers,"),
             ],
         ),
-        (  # role epithet: the person the page gave that role, not the last one quoted; the
-            # reported clause is only a subject plus the quote, so only the direct claim counts
+        (  # role epithet: the person the page gave that role, not the last one quoted; a noun
+            # subject plus a quote holding the verb is reported speech beside the direct claim
             (
                 "Senator Tom Reyes spoke first. Writer Ana Pereira said the bill \u201cwas rushed.\u201d",
                 "\u201cWe will fight this,\u201d the senator said.",
             ),
             ("Tom Reyes", "Ana Pereira"),
-            [("direct", "Ana Pereira", "was rushed."), ("direct", "Tom Reyes", "We will fight this,")],
+            [
+                ("indirect", "Ana Pereira", "the bill \u201cwas rushed.\u201d"),
+                ("direct", "Ana Pereira", "was rushed."),
+                ("direct", "Tom Reyes", "We will fight this,"),
+            ],
         ),
         (  # epithet resolves to the last speaker when no role is known
             ('Kofi Mensah won the race. "It hurt," Mensah said.', '"I will be back," the athlete added.'),

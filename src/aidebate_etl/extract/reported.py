@@ -180,10 +180,13 @@ def _has_finite_verb(text: str) -> bool:
 
 def _quote_is_predicate(clause: str) -> bool:
     """A bare clause whose verb is inside its quotation ("said the brand "cannot return to profit""):
-    a subject of its own words, then a quotation opening on a finite verb."""
+    a subject in the writer's own words (not a pronoun), then a quotation opening on a finite verb."""
     q = next((i for i, ch in enumerate(clause) if ch in ALL_QUOTE_CHARS), -1)
-    if q <= 0 or not re.search(r"[A-Za-z]", clause[:q]):
+    if q <= 0:
         return False
+    subject = re.findall(r"[A-Za-z][\w'’]*", clause[:q])
+    if not subject or all(w.lower() in QUOTE_FRAME_WORDS for w in subject):
+        return False  # 'said she "could not care less"': a pronoun and the quote, which is the claim
     first = re.match(r"\s*([A-Za-z][\w'’]*)", clause[q + 1 :])
     if first is None:
         return False
