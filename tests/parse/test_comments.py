@@ -323,3 +323,65 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
     assert s.paragraphs == (
         "The night bus on the harbour line returns on Friday after two years, the transit board said.",
     )
+
+
+@pytest.mark.parametrize(
+    ("thread", "shape", "bodies"),
+    [
+        # A nested thread: "Replying to X" names a reader who commented twice above; the indentation says
+        # which of the two comments is answered. A removed reply has no controls row, and the moderation
+        # notice in its place is site text, not the reader's.
+        (
+            "Comments (5)\n\n"
+            "pier_pete\n4 Jun 2025 08:10\nAbout time.\nReply\nShare\nReport\n7\n\n"
+            "    gull_watch\n    4 Jun 2025 08:20\n    Replying to pier_pete\n    Not for drivers.\n"
+            "    Reply\n    Share\n    Report\n    2\n\n"
+            "        pier_pete\n        4 Jun 2025 08:25\n        Replying to gull_watch\n"
+            "        Drivers have the car.\n"
+            "        Reply\n        Share\n        Report\n        1\n\n"
+            "    tram_tess\n    4 Jun 2025 08:40\n    Replying to pier_pete\n"
+            "    This comment was removed by a moderator.\n\n"
+            "quay_queen\n4 Jun 2025 09:02\nWill it stop at Keld?\nReply\nShare\nReport\n3\n",
+            [
+                (0, None, "pier_pete"),
+                (1, 1, "gull_watch"),
+                (2, 2, "pier_pete"),
+                (1, 1, "tram_tess"),
+                (0, None, "quay_queen"),
+            ],
+            ["About time.", "Not for drivers.", "Drivers have the car.", "", "Will it stop at Keld?"],
+        ),
+        # An ordered list of comments: the list number is no part of the handle.
+        (
+            "2 comments\n\n1. ferry_fiona · 3h ago\nThe 2am bus matters.\nRecommend (4) · Report\n\n"
+            "2. dock_dan · 1h ago\n@ferry_fiona it always did.\nRecommend (0) · Report\n",
+            [(0, None, "ferry_fiona"), (0, None, "dock_dan")],
+            ["The 2am bus matters.", "@ferry_fiona it always did."],
+        ),
+        # A bulletin board: "Post by handle » date" headers, a "handle wrote: ↑date" label over the quoted
+        # excerpt, and the poster's signature box (handle, post count, join date) under each post.
+        (
+            "Page 1 of 1 [ 3 posts ]\n\n"
+            "Post by ferry_fiona » Wed 4 Jun 2025 08:10\nThe 2am bus is the one that matters.\n"
+            "ferry_fiona\nPosts: 1,204\nJoined: May 2019\n\n"
+            "Post by dock_dan » Wed 4 Jun 2025 08:31\nferry_fiona wrote: ↑Wed 4 Jun 2025 08:10\n"
+            "The 2am bus is the one that matters.\n\nIt always was.\n"
+            "dock_dan\nPosts: 88\nJoined: Jan 2023\n\n"
+            "Post by pierhead » Wed 4 Jun 2025 09:02\nSee you on it.\n"
+            "pierhead\nPosts: 5\nJoined: Jun 2025\n\n"
+            "Display posts from previous: All posts  Sort by Post time\n",
+            [(0, None, "ferry_fiona"), (0, None, "dock_dan"), (0, None, "pierhead")],
+            [
+                "The 2am bus is the one that matters.",
+                "The 2am bus is the one that matters.\n\nIt always was.",
+                "See you on it.",
+            ],
+        ),
+    ],
+)
+def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, bodies: list[str]) -> None:
+    s = parse_page(_HEAD + thread)
+    assert (_shape(s), [c.body for c in s.comments]) == (shape, bodies)
+    assert s.paragraphs == (
+        "The night bus on the harbour line returns on Friday after two years, the transit board said.",
+    )

@@ -17,6 +17,7 @@ how many spaces a copy used per level; a comment's parent is the nearest earlier
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -43,8 +44,8 @@ _WROTE_RE = re.compile(
     re.I,
 )
 _POSTED_RE = re.compile(
-    r"^(?:#\d+\s*[-–:|.]?\s*)?posted\s+by\s*:?\s+(?P<handle>\S+(?:\s+\S+){0,3}?)"
-    r"(?:\s+(?:on|at|in|[|·•—–-])\s+.*|\s*[|·•,]\s*.*)?$",
+    r"^(?:#\d+\s*[-–:|.]?\s*)?post(?:ed)?\s+by\s*:?\s+(?P<handle>\S+(?:\s+\S+){0,3}?)"
+    r"(?:\s+(?:on|at|in|[|·•—–»-])\s+.*|\s*[|·•,»]\s*.*)?$",
     re.I,
 )
 _COUNT_RES = (
@@ -68,6 +69,11 @@ _COUNT_RES = (
         re.I,
     ),
     re.compile(r"^(?:view|see|show|read|load)\s+(?:all\s+)?(?P<n>\d[\d,]*)\s+comments?$", re.I),
+    # A board's pagination row with the thread's size in brackets: "Page 1 of 2 [ 31 posts ]".
+    re.compile(
+        r"^(?:page\s+\d+\s+of\s+\d+\s*)?[\[(]\s*(?P<n>\d[\d,]*)\s+(?:posts?|comments?|replies|messages)\s*[\])]$",
+        re.I,
+    ),
     # "Showing 10 of 48 comments": the page's figure is the total, not the number shown.
     re.compile(r"^showing\s+\d[\d,]*\s+of\s+(?P<n>\d[\d,]*)\s+comments?\b", re.I),
 )
@@ -76,6 +82,12 @@ _QUOTE_LABEL_RE = re.compile(
     + "|".join(re.escape(q) for q in lexicon.QUOTE_LABELS)
     + r")\b\s*(?:\S+(?:\s+\S+){0,3})?\s*:?\s*$",
     re.I,
+)
+# A bulletin board's label over a quoted excerpt: "handle wrote: ↑<date>", the arrow linking to the post.
+_WROTE_DATED_RE = re.compile(rf"^{_HANDLE}\s+(?:wrote|writes)\s*:\s*[↑↗⇧^]?\s*(?P<when>\S.*)$", re.I)
+# A poster's profile box under each post ("Posts: 1,204", "Joined: May 2019").
+_PROFILE_FIELD_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(f) for f in lexicon.PROFILE_FIELD_LABELS) + r")\s*:\s*\S.{0,40}$", re.I
 )
 _REPLY_TO_RE = re.compile(r"^(?:in reply to|replying to)\s+@?(?P<handle>\S.*?)[.:]?$", re.I)
 _REPLY_BUTTON_RE = re.compile(r"^reply\s+to\s+@?(?P<handle>\S.*?)$", re.I)
@@ -276,6 +288,8 @@ _ROW_CELL_SEP = re.compile(r"\s[·•|]\s")
 # no part of the handle.
 _POST_NUMBER = re.compile(r"^#\d{1,5}$")
 _POST_NUMBER_PREFIX = re.compile(r"^#\d{1,5}\s+(?=\S)")
+# The number of an ordered list of comments ("1. jdoe · 2h ago"): the list's, not the handle's.
+_LIST_NUMBER_PREFIX = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 
 
 def _comma_time_handle(text: str) -> str | None:
@@ -296,6 +310,7 @@ def _strip_meta_parts(text: str) -> str:
     parts = [p.strip().lstrip(_VOTE_GLYPHS + " ") for p in re.split(r"\s+[·•|]\s+|\s+[—–-]\s+", text)]
     kept = [p for p in parts if p and not _is_meta(p) and not _is_thread_nav(p) and not _POST_NUMBER.match(p)]
     name = _POST_NUMBER_PREFIX.sub("", " ".join(kept).strip())
+    name = _LIST_NUMBER_PREFIX.sub("", name)
     m = re.match(r"^(.*?)\s+(?:\d+\s*[smhdwy]|\d+\s+\w+\s+ago)$", name)
     return (m.group(1) if m else name).strip()
 
@@ -331,6 +346,18 @@ def _is_sign_in(text: str) -> bool:
     return len(words(text)) <= MAX_HANDLE_WORDS and contains_cue(text, lexicon.SIGN_IN_CUES)
 
 
+def _is_quote_attribution(text: str) -> bool:
+    m = _WROTE_DATED_RE.match(text)
+    return m is not None and is_time_text(m.group("when"))
+
+
+def _profile_follows(lines: list[Line], line: Line) -> bool:
+    """Whether the next line after ``line`` is a profile field: the handle over it heads the poster's box."""
+    k = next(i for i, ln in enumerate(lines) if ln is line)
+    nxt = next((ln for ln in lines[k + 1 :] if ln.text), None)
+    return nxt is not None and bool(_PROFILE_FIELD_RE.match(nxt.text))
+
+
 def _body(lines: list[Line], *, forum: bool, author: str | None = None) -> tuple[str, str | None]:
     """A comment's paragraphs joined by a blank line (lines of one paragraph joined with a space), and the
     handle named by an "In reply to …" line, if any.
@@ -348,7 +375,7 @@ def _body(lines: list[Line], *, forum: bool, author: str | None = None) -> tuple
             paras.append([])
             quote_box = False
             continue
-        if _is_meta(t) or _is_thread_furniture(t):
+        if _is_meta(t) or _is_thread_furniture(t) or lexicon.REMOVED_COMMENT_RE.match(t):
             continue
         m = _REPLY_TO_RE.match(t)
         if m:
@@ -356,6 +383,11 @@ def _body(lines: list[Line], *, forum: bool, author: str | None = None) -> tuple
             continue
         m = _REPLY_BUTTON_RE.match(t)
         if m and author is not None and m.group("handle") == author:
+            continue
+        if forum and _is_quote_attribution(t):
+            paras.append([])
+            continue
+        if forum and (_PROFILE_FIELD_RE.match(t) or (t == author and _profile_follows(lines, line))):
             continue
         if forum and _SUBJECT_RE.match(t):
             paras.append([])
@@ -399,7 +431,10 @@ def _tree(entries: list[tuple[str, int, tuple[str, str | None]]]) -> tuple[Parse
     out: list[ParsedComment] = []
     for pos, (author, indent, (body, reply_to)) in enumerate(entries, start=1):
         prev_depth = out[-1].depth if out else -1
-        target = next((c for c in reversed(out) if reply_to and c.author == reply_to), None)
+        named = [c for c in reversed(out) if reply_to and c.author == reply_to]
+        # A reader who commented more than once: the indentation says which of their comments is answered.
+        by_indent = min(rank[indent], prev_depth + 1)
+        target = next((c for c in named if c.depth == by_indent - 1), named[0] if named else None)
         if target is not None:
             depth, parent = target.depth + 1, target.position
         else:
@@ -460,6 +495,41 @@ def _close_last_comment(lines: list[Line], spans: list[tuple[int, int]]) -> int:
     return b if row is None else row + 1
 
 
+def _split_controlless(seg: list[Line]) -> list[list[Line]]:
+    """A segment between two Reply rows that holds more than one comment header: a comment printed without
+    controls (a removed or locked one) runs into the next. Each header after a blank line starts a comment."""
+    first = next((k for k in range(len(seg)) if _is_header_shaped(seg, k)), None)
+    if first is None:
+        return [seg]
+    cuts = [k for k in range(first + 1, len(seg)) if not seg[k - 1].text and _is_header_shaped(seg, k)]
+    bounds = [0, *cuts, len(seg)]
+    return [seg[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _add_flat_entry(seg: list[Line], entries: list) -> None:
+    levels = [int(m.group(1)) for ln in seg if (m := lexicon.DEPTH_LABEL_RE.match(ln.text))]
+    seg = [ln for ln in seg if not lexicon.DEPTH_LABEL_RE.match(ln.text)]
+    # Headers repeat one shape (a handle with its time); whatever precedes the header in a segment is
+    # thread furniture (policy notes, sort menus, badges, "View 3 more replies").
+    header = next((k for k in range(len(seg)) if _is_header_shaped(seg, k)), None)
+    if header is not None:
+        seg = seg[header:]
+    content = [ln for ln in seg if ln.text and not _is_meta(ln.text)]
+    if not content:
+        return
+    handle_line = content[0]
+    body_lines = seg[seg.index(handle_line) + 1 :]
+    first = next((ln for ln in body_lines if ln.text and not _is_meta(ln.text)), None)
+    if first is not None and first.text in {author for author, _, _ in entries}:
+        # Reply layouts print the name of the comment answered under the replier's handle.
+        body_lines = [ln for ln in body_lines if ln is not first]
+    # An explicit "level N" label is a surer depth cue than the indentation a copy may have lost.
+    nesting = levels[0] if levels else handle_line.indent
+    author, parent = _split_parent(_strip_meta_parts(handle_line.text), [a for a, _, _ in entries])
+    body, reply_to = _body(body_lines, forum=False, author=author)
+    entries.append((author, nesting, (body, reply_to or parent)))
+
+
 def _parse_flat(lines: list[Line], start: int) -> tuple[ParsedComment, ...]:
     entries = []
     seg_start = start
@@ -475,27 +545,8 @@ def _parse_flat(lines: list[Line], start: int) -> tuple[ParsedComment, ...]:
             )
         ]
         seg_start = i + 1
-        levels = [int(m.group(1)) for ln in seg if (m := lexicon.DEPTH_LABEL_RE.match(ln.text))]
-        seg = [ln for ln in seg if not lexicon.DEPTH_LABEL_RE.match(ln.text)]
-        # Headers repeat one shape (a handle with its time); whatever precedes the header in a segment is
-        # thread furniture (policy notes, sort menus, badges, "View 3 more replies").
-        header = next((k for k in range(len(seg)) if _is_header_shaped(seg, k)), None)
-        if header is not None:
-            seg = seg[header:]
-        content = [ln for ln in seg if ln.text and not _is_meta(ln.text)]
-        if not content:
-            continue
-        handle_line = content[0]
-        body_lines = seg[seg.index(handle_line) + 1 :]
-        first = next((ln for ln in body_lines if ln.text and not _is_meta(ln.text)), None)
-        if first is not None and first.text in {author for author, _, _ in entries}:
-            # Reply layouts print the name of the comment answered under the replier's handle.
-            body_lines = [ln for ln in body_lines if ln is not first]
-        # An explicit "level N" label is a surer depth cue than the indentation a copy may have lost.
-        nesting = levels[0] if levels else handle_line.indent
-        author, parent = _split_parent(_strip_meta_parts(handle_line.text), [a for a, _, _ in entries])
-        body, reply_to = _body(body_lines, forum=False, author=author)
-        entries.append((author, nesting, (body, reply_to or parent)))
+        for part in _split_controlless(seg):
+            _add_flat_entry(part, entries)
     return _tree(entries)
 
 

@@ -386,6 +386,27 @@ THREAD_CLOSED_RE = re.compile(
     re.I,
 )
 
+# Fields of the poster's profile box that bulletin boards print under each post ("Posts: 1,204").
+PROFILE_FIELD_LABELS = (
+    "posts",
+    "joined",
+    "member since",
+    "registered",
+    "location",
+    "messages",
+    "reputation",
+    "karma",
+    "reaction score",
+)
+
+# The notice a site prints in place of a comment it took down ("This comment was removed by a moderator …",
+# "[deleted]"): site text, so the comment keeps its place and handle with an empty body.
+REMOVED_COMMENT_RE = re.compile(
+    r"^(?:this\s+)?(?:comment|post|reply|message|contribution)\s+(?:was|has\s+been|is)\s+"
+    r"(?:removed|deleted|hidden|withdrawn)\b|^\[(?:deleted|removed)\]$",
+    re.I,
+)
+
 # Links between comments that link-aggregator threads print in each comment's header row; they are
 # navigation, never part of the handle.
 THREAD_NAV_WORDS = frozenset(["parent", "next", "prev", "previous", "root", "context"])
