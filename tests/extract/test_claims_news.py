@@ -514,6 +514,26 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("direct", "Lantern Guild", "would be a disaster for the harbour"),
         ],
     ),
+    (
+        "'the company' is the firm last mentioned: a firm named in an appositive subject, a one-word firm "
+        "the page has speaking; not a shop named after its street",
+        (
+            "Ashfield Books, the chain founded by Mara Ashfield in 1989, will close 14 shops.",
+            "The Castle Row shop in Dunley is on the list.",
+            "The company said gift cards would be honoured until December.",
+            "Hackers broke into ticket seller Tallis last week. Tallis said they had stolen 40,000 names. "
+            "In 2023 a rival, Stagegate, disclosed that its own database had been exposed.",
+            "Tallis shares fell 14% by midday.",
+            "The company said customers did not need to change their passwords.",
+        ),
+        ("Mara Ashfield",),
+        [
+            ("indirect", "Ashfield Books", "gift cards would be honoured until December."),
+            ("indirect", "Tallis", "they had stolen 40,000 names."),
+            ("indirect", "Stagegate", "its own database had been exposed."),
+            ("indirect", "Tallis", "customers did not need to change their passwords."),
+        ],
+    ),
 ]
 
 

@@ -121,7 +121,20 @@ _DATED_OPENING = re.compile(
     + "|".join(sorted((w.capitalize() for w in CALENDAR_WORDS), key=len, reverse=True))
     + r")\s+"
 )
+_AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could",
+                          "may", "might", "must", "should", "shall", "does", "did"})  # fmt: skip
 _OF_PHRASE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _verb_like(word: str) -> bool:
+    """Can the lower-case word after a name be its verb ("has", "said", "announced", "owns")?"""
+    return (
+        word in REPORTING_FORMS
+        or word in SPEAKER_VERB_FILLERS
+        or word in _AUXILIARIES
+        or word.endswith("ed")
+        or (word.endswith("s") and not word.endswith("ss"))
+    )
 
 
 def _name_forms(person: PagePerson) -> set[str]:
@@ -271,11 +284,18 @@ class SpeakerIndex:
             words = name.split()
             if len(words) < 2 or words[0].lower() in FUNCTION_WORDS:
                 continue
-            if any(w.casefold() in self._known_names for w in words):
+            # ("Okafor Books" names a firm even where Okafor is a person on the page)
+            if any(w.casefold() in self._known_names for w in words) and words[-1] not in ORG_SUFFIXES:
                 continue
-            verb = re.match(r"\s+([a-z][a-z'’-]*)", body[m.end() : m.end() + 30])
+            after = body[m.end() : m.end() + 120]
+            app = _APPOSITIVE_ANY.match(after)  # "Acme Books, the bookshop chain founded in 1989, will"
+            verb = re.match(r"\s*([a-z][a-z'’-]*)", after[app.end() :]) if app else None
+            verb = verb or re.match(r"\s+([a-z][a-z'’-]*)", after)
             if not verb or verb.group(1) in FUNCTION_WORDS:
                 continue
+            article = lead or re.search(r"\bthe\s+$", body[max(0, m.start() - 5) : m.start()])
+            if article and not _verb_like(verb.group(1)):
+                continue  # "The Castle Street shop is …": after an article, a run before a noun modifies it
             # "outside the Kelvin Quay terminal": after a preposition (and its article) a run is a place
             prev = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", body[max(0, m.start() - 24) : m.start()])
             if prev and prev.group(1).lower() in PREPOSITIONS:
@@ -284,7 +304,17 @@ class SpeakerIndex:
             if owner:
                 continue  # "will close its Pantry & Pine arm": a possession, not an actor
             found.append((m.start(), name))
-        return found
+        # a one-word name the page has speaking ("Passmoor said …") is that organisation wherever it is
+        # mentioned again ("Passmoor shares fell"), unless it is a person's
+        for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+[A-Z]?[a-z]+)\b", body):
+            word = m.group(1)
+            if (
+                word in self._speaking_words
+                and word.casefold() not in self._known_names
+                and not self._inside[m.start()]
+            ):
+                found.append((m.start(), word))
+        return sorted(found)
 
     # ------------------------------------------------------------ lookups
     def inside_quote(self, pos: int) -> bool:
