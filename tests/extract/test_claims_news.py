@@ -534,6 +534,28 @@ PASSAGES: list[tuple[str, tuple[str, ...], tuple[str, ...], Expected]] = [
             ("indirect", "Tallis", "customers did not need to change their passwords."),
         ],
     ),
+    (
+        "a firm named with an '\u2019s' before a verb speaks; 'the chain' heading its phrase refers back to "
+        "it; a role noun phrase ('the shadow business secretary') is no organisation",
+        (
+            "Supermarket chain Pellow\u2019s is to remove self-checkouts from 40 stores.",
+            "The chain, which has 212 stores, said the change would create around 300 jobs.",
+            "Pellow\u2019s said the first stores would change next month.",
+            "Tom Ekwueme, the shadow business secretary, said the plan had been written "
+            "\u201cfor the boardroom, not the shop floor\u201d.",
+        ),
+        ("Tom Ekwueme",),
+        [
+            ("indirect", "Pellow\u2019s", "the change would create around 300 jobs."),
+            ("indirect", "Pellow\u2019s", "the first stores would change next month."),
+            (
+                "indirect",
+                "Tom Ekwueme",
+                "the plan had been written \u201cfor the boardroom, not the shop floor\u201d.",
+            ),
+            ("direct", "Tom Ekwueme", "for the boardroom, not the shop floor"),
+        ],
+    ),
 ]
 
 

@@ -126,14 +126,15 @@ _AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "had", "have", "wil
 _OF_PHRASE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
-def _verb_like(word: str) -> bool:
-    """Can the lower-case word after a name be its verb ("has", "said", "announced", "owns")?"""
+def _verb_like(word: str, *, plural_nouns: bool = True) -> bool:
+    """Can the lower-case word after a name be its verb ("has", "said", "announced", "owns")? Without
+    ``plural_nouns``, a word ending in "s" that may be a plural noun ("Acme’s shoppers") does not count."""
     return (
         word in REPORTING_FORMS
         or word in SPEAKER_VERB_FILLERS
         or word in _AUXILIARIES
         or word.endswith("ed")
-        or (word.endswith("s") and not word.endswith("ss"))
+        or (plural_nouns and word.endswith("s") and not word.endswith("ss"))
     )
 
 
@@ -243,7 +244,13 @@ class SpeakerIndex:
                 if noun in EPITHET_NOUNS:
                     add(Ref(m.start(), end, "epithet", body[m.start() : end], noun=noun))
                     break
-                if noun in org_nouns:
+                # "the chain said": a generic business noun refers back too, when it heads its phrase
+                # ("the shadow business secretary" is a person's role)
+                heads = False
+                if noun in GENERIC_ORG_EPITHETS:
+                    nxt = _EPITHET_WORD.match(body, w.end()) if w.group(2) else None
+                    heads = nxt is None or _verb_like(nxt.group(1).lower())
+                if noun in org_nouns or heads:
                     # "the Welsh government": capitalised modifiers make the epithet a name itself
                     mods = words[:-1]
                     # ("the London-based company" only describes: a lowercase compound part is no name)
@@ -278,7 +285,12 @@ class SpeakerIndex:
                 continue
             surface = m.group(0).rstrip(".")
             if surface.endswith(("’s", "'s")):
-                continue  # "beat Wall Street's forecasts": a possessor modifies, it does not act
+                # "beat Wall Street's forecasts": a possessor modifies, it does not act; but a name that
+                # ends in "’s" before a verb is a firm's ("Pellow’s is to close", "Pellow’s said")
+                after = re.match(r"[ \t]+([a-z]+)", body[m.start() + len(surface) :])
+                if after and _verb_like(after.group(1), plural_nouns=False):
+                    found.append((m.start(), " ".join(surface.split())))
+                continue
             lead = re.match(r"The\s+", surface)
             name = " ".join(surface[lead.end() :].split()) if lead else " ".join(surface.split())
             words = name.split()
@@ -397,7 +409,11 @@ class SpeakerIndex:
             return None
         surface = m.group(0).rstrip(".")
         if surface.endswith(("’s", "'s")):
-            return None
+            # a possessive is followed by what it owns; "Pellow’s said" is a firm named with an "’s"
+            after = re.match(r"[ \t]+([a-z]+)", self.body[m.start() + len(surface) :])
+            if not after or not _verb_like(after.group(1), plural_nouns=False):
+                return None
+            return Ref(m.start(), m.start() + len(surface), "org", surface, surface)
         start_at = m.start()
         lead = re.match(r"The\s+", surface)
         if lead:
