@@ -631,3 +631,27 @@ def test_article_short_list_items_in_blocks_of_their_own_are_kept() -> None:
         f"\u2022 412 walkers a day\n\n\u2022 A span of 14 metres\n\n{_LAST}\n"
     )
     assert parse_page(page).paragraphs == (_LEAD, "412 walkers a day", "A span of 14 metres", _LAST)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # Dek, byline, date, audio player and share row in one block: the writer's name makes it the
+        # article's head, not a promo box of short lines and buttons.
+        "The parish says the new span will carry cyclists too\nBy Jo Pike, Parish Reporter\n"
+        "Tuesday 3 June 2025, 16:10\nListen to this article \u00b7 4 min\n"
+        "Share on Facebook   Share on X   Email",
+        # Dek, a name without "By", the writer's role, the date and a share count run straight into the lead
+        # photo: the dek stands above the date, so it is no leftover alt text of the picture.
+        "The parish says the new span will carry cyclists too\nJo Pike\nParish reporter\n"
+        "Tue 3 Jun 2025 16.10 BST\nShare\n14\nWalkers cross the old ford. Photograph: Sam Reed/Lamp",
+    ],
+)
+def test_article_dek_in_a_head_block_is_the_subtitle(head: str) -> None:
+    page = f"Footbridge at Hobb's Ford to reopen in June\n{head}\n\n{_LEAD}\n"
+    s = parse_page(page)
+    assert (s.title, s.subtitle, s.paragraphs) == (
+        "Footbridge at Hobb's Ford to reopen in June",
+        "The parish says the new span will carry cyclists too",
+        (_LEAD,),
+    )

@@ -439,6 +439,7 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
     # "Words: A" over "Photography: B" credits the contributors of the whole piece, not one picture.
     has_author = any(author_line(ln.text) is not None for ln in block)
     slot_open = False  # the last line was an image placeholder whose credit may follow on its own line
+    date_mark: int | None = None  # events before the first date line of the block
     for line in block:
         t = line.text
         if slot_open:
@@ -487,6 +488,9 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
                 slot_open = True
         elif is_furniture(t):
             furniture += 1
+            if is_time_text(t) and date_mark is None:
+                flush()
+                date_mark = len(events)
             continue
         elif not ends_sentence(t) and any(p.match(t) for p in lexicon.BYLINE_PATTERNS):
             flush()
@@ -508,18 +512,27 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
     texts_left = [t for ev in events if isinstance(ev, list) for t in ev]
     # A promo box is mostly labels and buttons (sign-up, email field, subscribe); its remaining short
     # unpunctuated lines are the box's own tagline. Fact boxes are runs of "Label: value" lines.
-    is_box = furniture >= 2 and texts_left and all(_is_headline_like(t) for t in texts_left)
+    # The article's head (dek, byline, date, share row) has the same shape, but a promo box names no writer
+    # and carries no date line.
+    is_head = date_mark is not None or any(isinstance(ev, _Unit) and ev.kind == "byline" for ev in events)
+    is_box = furniture >= 2 and texts_left and all(_is_headline_like(t) for t in texts_left) and not is_head
     if is_box or _is_fact_box([ln.text for ln in block]):
         # "Words: A" over "Photography: B" has a fact box's shape but names the piece's own contributors; a
         # work's credits box ("Writer: A", "Director: B", "Running time: …") names other people.
         kinds = ("image", "byline") if _is_contributor_box(block) else ("image",)
         return [u for u in events if isinstance(u, _Unit) and u.kind in kinds], stop
     units: list[_Unit] = []
-    for ev in events:
+    # A head block run straight into the lead photo: what stands above the byline or date is the dek, not
+    # leftover alt text.
+    byline_at = next(
+        (j for j, ev in enumerate(events) if isinstance(ev, _Unit) and ev.kind == "byline"), None
+    )
+    head_end = min((m for m in (byline_at, date_mark) if m is not None), default=0)
+    for j, ev in enumerate(events):
         if isinstance(ev, _Unit):
             units.append(ev)
             continue
-        texts = [t for t in ev if not (is_image and _is_headline_like(t))]
+        texts = [t for t in ev if not (is_image and j >= head_end and _is_headline_like(t))]
         paras = split_paragraphs(texts, width) if texts else []
         starts_list = bool(texts) and bullet_item(texts[0]) is not None
         units.extend(
