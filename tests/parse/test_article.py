@@ -334,6 +334,9 @@ def test_article_gallery_agency_only_credits(parsed_page) -> None:
         "Dale Lamp\nSign in\n\nYou have read 2 of your 5 free stories this month. Subscribe today.",
         "DALE LAMP\nTown \u00b7 Rivers \u00b7 Farming \u00b7 Letters \u00b7 Jobs\n\n"
         "\u2605\u2605\u2605\u2606\u2606",
+        # A site name and its tagline over a menu copied as a column, one section a line.
+        "Dale Lamp\nThe stories that matter to walkers in the dale\nTown\nRivers\nFarming\nWhat's On\n"
+        "Letters\nJobs\nSign In",
     ],
 )
 def test_article_title_skips_site_name_over_menu_and_status_row(top: str) -> None:

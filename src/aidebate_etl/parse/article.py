@@ -278,9 +278,15 @@ def find_title(lines: list[Line]) -> int:
     candidate of headline length, so that a short kicker above it is passed over.
     """
     candidates: list[Line] = []
+    column = 0  # consecutive menu-cell lines: a menu copied as a column, one section name a line
     for line in lines:
         if line.blank:
+            column = 0
             continue
+        column = column + 1 if _is_menu_cell(line.text) else 0
+        if column >= MIN_MENU_COLUMN and any(len(c.text.split()) >= MIN_TITLE_WORDS for c in candidates):
+            # What stands above the site's menu is its header (name, tagline), not the story's.
+            candidates = []
         if _is_lead_paragraph(line.text) and candidates and not is_furniture(line.text):
             break
         if _is_title_candidate(line.text):
@@ -324,6 +330,21 @@ def find_title(lines: list[Line]) -> int:
         if any(is_alt_text(ln.text, cand.text) for ln in later):
             return cand.index
     return (long_enough or candidates)[0].index
+
+
+# A menu copied as a column is longer than a list of share buttons or a pair of section labels.
+MIN_MENU_COLUMN = 5
+
+
+def _is_menu_cell(text: str) -> bool:
+    """One section name of a menu on a line of its own ("Sport", "What's On")."""
+    ws = text.split()
+    return (
+        0 < len(ws) <= MAX_MENU_CELL_WORDS
+        and not any(ch.isdigit() for ch in text)
+        and not text.rstrip().endswith((".", ",", ":", "!", "?"))
+        and not any(w.lower() in lexicon.SHARE_WORDS for w in words(text))
+    )
 
 
 def _is_site_navigation(text: str) -> bool:
