@@ -403,6 +403,8 @@ def test_article_trailing_furniture_is_not_body(tail: str) -> None:
         # Funding appeals set between paragraphs.
         "Support for the Lamp comes from readers like you. Become a member today.",
         "The Lamp is a nonprofit newsroom. If this mattered to you, please consider a monthly gift.",
+        # An ad slot's label and its scroll hint in one row.
+        "Advertisement \u00b7 Scroll to continue",
     ],
 )
 def test_article_inner_furniture_is_not_body(inner: str) -> None:
@@ -442,6 +444,9 @@ def test_article_shoot_credits_become_bylines() -> None:
             "Contact: Parish Office, (555) 010-4477, office@parish.example",
             None,
         ),
+        # A publication time with the update label after it, no bar between them; a "Last modified" line.
+        ("By Jo Pike\nJune 3, 2025 4:10 PM BST Updated 2 hours ago", None),
+        ("Jo Pike\nTue 3 Jun 2025 16.10 BST\nLast modified on Tue 3 Jun 2025 18.05 BST", None),
         # Audio players' labels in other shapes.
         ("Listen to this story (4 min)", None),
         ("Listen to article 00:00 / 04:12", None),

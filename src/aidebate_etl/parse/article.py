@@ -95,6 +95,9 @@ def is_furniture(text: str) -> bool:
         return True
     if not any(ch.isalnum() for ch in text):
         return True  # a rating in stars, a divider: glyphs with no word
+    cells = _ROW_SEPARATOR.split(text)
+    if len(cells) > 1 and all(_bare(c) in lexicon.NAVIGATION_LINES for c in cells):
+        return True  # "Advertisement · Scroll to continue": an ad slot's labels in one row
     if _is_paywall_meter(text) or _is_ticker(text):
         return True
     return bool(
@@ -201,15 +204,23 @@ _LIFE_SPAN_RE = re.compile(
 )
 
 
+_DATELINE_CELLS = re.compile(
+    r"\s+[|·•]\s+|\s+(?=(?:updated|published|posted|last\s+(?:updated|modified))\b)", re.I
+)
+
+
 def is_head_furniture(text: str) -> bool:
     """Furniture found only around the headline: bylines, datelines, reading time, cut-off fragments."""
     if is_furniture(text):
         return True
     if not ends_sentence(text) and any(p.match(text) for p in lexicon.BYLINE_PATTERNS):
         return True
-    # "Published … | Updated …": a dateline bar whose every cell is a dateline.
-    cells = _ROW_SEPARATOR.split(text)
-    if len(cells) > 1 and all(any(p.match(c) for p in lexicon.BYLINE_PATTERNS) for c in cells):
+    # "Published … | Updated …": a dateline bar whose every cell is a dateline; "3 May 2025 10:12 Updated 2
+    # hours ago": a publication time and the update label after it, with no bar between them.
+    cells = _DATELINE_CELLS.split(text)
+    if len(cells) > 1 and all(
+        is_time_text(c) or any(p.match(c) for p in lexicon.BYLINE_PATTERNS) for c in cells
+    ):
         return True
     label, colon, _ = text.partition(":")
     if colon and label.strip().lower() in lexicon.CONTACT_LABELS:

@@ -88,6 +88,7 @@ NAVIGATION_LINES = frozenset(
         "ad",
         "sponsored",
         "sponsored content",
+        "scroll to continue",
         "story continues below advertisement",
         "article continues below advertisement",
         "story continues below",
@@ -600,7 +601,7 @@ TIME_PATTERNS = (
 # Bylines and reading-time lines sit between the headline and the body on most news templates.
 BYLINE_PATTERNS = (
     re.compile(r"^[Bb][Yy]:?\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}(?:\s*[|,·•-].*)?$"),
-    re.compile(r"^(?:published|updated|posted|last updated)\b.{0,60}$", re.I),
+    re.compile(r"^(?:published|updated|posted|last updated|last modified)\b.{0,60}$", re.I),
     re.compile(r"^\d+\s*(?:-|\s)?min(?:ute)?s?\s+read$", re.I),
 )
 
