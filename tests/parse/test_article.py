@@ -380,6 +380,8 @@ _LAST = "Walkers will be asked to keep dogs on leads near the new handrails."
         "Related Topics\nFootbridges\nDunmere parish",
         # A review's rating line, its label holding an ampersand.
         "Walks & Ways rating: three stars",
+        # A topics list under its heading.
+        "Explore more on these topics\nFootpaths\nRivers\nParish council",
     ],
 )
 def test_article_trailing_furniture_is_not_body(tail: str) -> None:
@@ -405,6 +407,13 @@ def test_article_trailing_furniture_is_not_body(tail: str) -> None:
         "The Lamp is a nonprofit newsroom. If this mattered to you, please consider a monthly gift.",
         # An ad slot's label and its scroll hint in one row.
         "Advertisement \u00b7 Scroll to continue",
+        # A newsletter box opened and closed by its labels, its pitch and small print in between.
+        "Sign up to Dale Walks\nFree monthly newsletter\nThe best routes in the dale, picked by our ranger\n"
+        "Privacy: We only use your address to send you the newsletter.\nafter newsletter promotion",
+        # A paid promotion under its label.
+        "Sponsored\nBook a guided walk along the ford this summer. Find out more",
+        # A sign-up form with its confirmation message.
+        "Subscribe\nThank you for subscribing!",
     ],
 )
 def test_article_inner_furniture_is_not_body(inner: str) -> None:

@@ -463,6 +463,8 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
 
     if _is_chart_block([ln.text for ln in block]) or _is_data_table([ln.text for ln in block]):
         return [], False
+    if _is_promo_block([ln.text for ln in block]):
+        return [], False
     if len(block) == 2 and ends_sentence(block[0].text) and _FOR_CREDIT_RE.match(block[1].text):
         # A caption over "Jane Roe for The Review": the commissioned photographer's credit line.
         return [_Unit("image", image=Image(caption=block[0].text, credit=block[1].text))], False
@@ -572,6 +574,21 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
             for j, p in enumerate(paras)
         )
     return units, stop
+
+
+# A promo box is a few short lines; a page that keeps no blank lines makes the whole article one block.
+MAX_BOX_LINES = 6
+MAX_BOX_LINE_WORDS = 30
+
+
+def _is_promo_block(texts: list[str]) -> bool:
+    """A small box set between paragraphs: opened and closed by furniture lines (a newsletter's "Sign up to
+    …" over its pitch, closed by a form label), or headed by an ad label ("Sponsored") over the ad's text."""
+    if len(texts) > MAX_BOX_LINES or any(len(words(t)) > MAX_BOX_LINE_WORDS for t in texts):
+        return False
+    if len(texts) >= 2 and _bare(texts[0]) in lexicon.AD_LABELS:
+        return True
+    return len(texts) >= 3 and is_furniture(texts[0]) and is_furniture(texts[-1])
 
 
 _CONTRIBUTOR_PICTURES_RE = re.compile(

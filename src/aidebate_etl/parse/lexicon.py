@@ -126,6 +126,22 @@ NAVIGATION_LINES = frozenset(
     }
 )
 
+# Labels that head an ad slot or a paid promotion; the lines under such a label belong to the ad.
+AD_LABELS = frozenset(
+    {
+        "advertisement",
+        "advertising",
+        "ad",
+        "sponsored",
+        "sponsored content",
+        "promoted",
+        "promoted content",
+        "paid content",
+        "paid post",
+        "partner content",
+    }
+)
+
 # A paywall's meter tells the reader how much of their free allowance is left ("You have read 3 of your 4
 # free articles this month"); these phrases name the allowance, and the meter addresses the reader.
 PAYWALL_CUES = (
@@ -165,6 +181,11 @@ BOX_CUES = (
     "share or comment",
     "share the story",
     "share article",
+    # A sign-up form's confirmation message, copied along with the form.
+    "thank you for subscribing",
+    "thanks for subscribing",
+    "thank you for signing up",
+    "thanks for signing up",
 )
 
 # Cookie-consent banners: a notice about cookies that ends on its own buttons ("Accept", "Cookie Settings").
@@ -283,6 +304,7 @@ ARTICLE_END_LINES = (
     "you may also like",
     "you might also like",
     "read next",
+    "explore more",
     "most popular",
     "trending now",
     "tags",
