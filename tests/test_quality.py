@@ -28,10 +28,10 @@ def _floors(
 # the one miss needs world knowledge (a surname never given in full on either page).
 FLOORS = {
     "seeds": _floors(1, 1, 0.96, 0.95, 0.9, 0.95),
-    "own": _floors(1, 1, 0.97, 0.97, 0.85, 0.95),
-    "holdout": _floors(0.99, 1, 0.9, 0.87, 0.8, 0.8),
-    "holdout2": _floors(1, 1, 0.96, 0.89, 0.72, 0.9),
-    "holdout3": _floors(1, 1, 0.91, 0.82, 0.85, 0.8),
+    "own": _floors(1, 1, 0.98, 0.98, 0.9, 0.95),
+    "holdout": _floors(0.99, 1, 0.91, 0.91, 0.8, 0.9),
+    "holdout2": _floors(1, 1, 0.96, 0.91, 0.85, 0.95),
+    "holdout3": _floors(1, 1, 0.97, 0.98, 0.95, 0.95),
 }
 
 
