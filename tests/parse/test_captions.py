@@ -37,6 +37,18 @@ from aidebate_etl.records import Image
         ("Nets on the quay. (\u00a9 Ola Nwosu)", Image("Nets on the quay.", "Ola Nwosu")),
         # Screen-reader labels a copy keeps: "Image source, …".
         ("Image source, Port Wire Pictures", Image(None, "Port Wire Pictures")),
+        # The picture's licensing button and its link hint after the credit.
+        (
+            "Nets on the quay, June 3, 2025. PORTWIRE/Ola Nwosu Purchase Licensing Rights, opens new tab",
+            Image("Nets on the quay, June 3, 2025.", "PORTWIRE/Ola Nwosu"),
+        ),
+        # An image label heading the caption, the credit run in after it.
+        (
+            "PHOTO: Nets on the quay at dawn. Ola Nwosu/Port Wire",
+            Image("Nets on the quay at dawn.", "Ola Nwosu/Port Wire"),
+        ),
+        # A bracketed placeholder holding its caption and a bracketed credit.
+        ("[Image: The quay at noon (Image: Supplied)]", Image("The quay at noon", "Supplied")),
     ],
 )
 def test_captions_credit_line_splits_caption_and_credit(line: str, image: Image) -> None:

@@ -67,6 +67,25 @@ _AGENCY_END_RE = re.compile(
 _CAPS_CREDIT_RE = re.compile(
     r"^(?P<name>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){1,2})\s\|\s(?P<org>[A-Z][A-Z&'’ .-]{1,40})$"
 )
+# A picture's buttons and link hints trailing its credit line.
+_LINK_TAIL_RE = re.compile(
+    r"(?:\s+(?:"
+    + "|".join(re.escape(x) for x in lexicon.IMAGE_LINK_LABELS)
+    + r"))?(?:\s*[,(]?\s*(?:"
+    + "|".join(re.escape(x) for x in lexicon.LINK_HINTS)
+    + r")\)?)?\s*$",
+    re.I,
+)
+# An image placeholder in brackets that holds its caption and a bracketed credit: "[Image: … (Image: X)]".
+_SLOT_WRAP_RE = re.compile(
+    r"^\[\s*(?:" + "|".join(lexicon.IMAGE_SLOT_LABELS) + r")\s*:\s*(?P<inner>.+\))\s*\]$", re.I
+)
+# The image label heading a caption ("PHOTO: The ferry aground …") labels the picture; it is no caption text.
+_CAPTION_LABEL_HEAD_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(x) for x in lexicon.IMAGE_SLOT_LABELS) + r")\s*:\s+(?=\S)", re.I
+)
+# A sentence ending inside a line: a lower-case word, its full stop, then a capital.
+_SENTENCE_END_RE = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]")
 _PARENTHESISED_RE = re.compile(r"^(?P<caption>.*?)\s*[(\[](?P<inner>[^()\[\]]+)[)\]]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -112,7 +131,7 @@ def _name_start(tokens: list[str], end: int) -> int:
 def _caption(text: str | None) -> str | None:
     """A caption without the marker or gallery counter set before it."""
     text = _clean(text)
-    return _clean(_CAPTION_MARKER_RE.sub("", text)) if text else None
+    return _clean(_CAPTION_LABEL_HEAD_RE.sub("", _CAPTION_MARKER_RE.sub("", text))) if text else None
 
 
 def _split_before(text: str, at: int) -> Image:
@@ -136,6 +155,12 @@ def parse_credit_line(text: str) -> Image | None:
     text = text.strip()
     if not text:
         return None
+    bare = _LINK_TAIL_RE.sub("", text)
+    if bare and bare != text:
+        return parse_credit_line(bare)
+    m = _SLOT_WRAP_RE.match(text)
+    if m and (inner := parse_credit_line(m.group("inner"))) is not None and inner.caption is not None:
+        return inner
     m = _SOURCE_RE.match(text)
     if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS:
         return Image(caption=None, credit=_clean(m.group("credit")))
@@ -154,6 +179,9 @@ def parse_credit_line(text: str) -> Image | None:
     ):
         return Image(caption=None, credit=text)
     m = _LABEL_RE.search(text)
+    if m and m.start() == 0 and _SENTENCE_END_RE.search(m.group("credit")):
+        # "PHOTO: The quay at dawn. Jane Roe/Agency": a label heading a caption sentence, the credit after it.
+        m = None
     # A credit names someone ("Photo: Jane Roe"); "In pictures: the parade" is a headline, not a credit.
     if m and len(m.group("credit").split()) <= MAX_CREDIT_WORDS and not m.group("credit")[:1].islower():
         return Image(caption=_caption(text[: m.start()]), credit=_clean(m.group("credit")))

@@ -521,6 +521,24 @@ CREDIT_LABELS = (
 )
 # Labels a page prints before an image's source and caption with a comma or colon ("Image source, Jane Roe",
 # "Image caption, The new bridge at dusk"): screen-reader text that a copy keeps.
+# Buttons and link hints printed after a picture's credit ("Purchase Licensing Rights, opens new tab"):
+# controls of the picture, no part of its credit.
+IMAGE_LINK_LABELS = (
+    "purchase licensing rights",
+    "buy licensing rights",
+    "license this photo",
+    "license this image",
+    "buy this photo",
+    "buy photo",
+    "download image",
+)
+LINK_HINTS = (
+    "opens new tab",
+    "opens in new tab",
+    "opens in a new tab",
+    "opens in new window",
+    "opens in a new window",
+)
 IMAGE_SOURCE_LABELS = ("image source", "photo source", "picture source", "media source")
 CAPTION_LABELS = ("image caption", "photo caption", "picture caption", "caption")
 # Words that head a placeholder for an image in brackets ("[Image: a crowd at the gate]"): the text inside
