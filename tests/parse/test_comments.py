@@ -125,6 +125,8 @@ def test_comments_declared_count(parsed_page, stem: str, count: int | None) -> N
         ("Join the discussion: 5 comments", 5),
         ("Note: 5 comments were removed by moderators.", None),
         ("Conversation [12]", 12),
+        ("3 comments:", 3),
+        ("Page 1 of 2 [ 31 posts ]", 31),
     ],
 )
 def test_comments_declared_count_line(line: str, count: int | None) -> None:
@@ -376,6 +378,21 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
                 "The 2am bus is the one that matters.\n\nIt always was.",
                 "See you on it.",
             ],
+        ),
+        # A video site's thread: "@handle" over its age, an age marked "(edited)", a like count over Reply.
+        (
+            "3 Comments\n\n@quay_queen\n2 days ago\nAbout time.\n14\nReply\n\n"
+            "    @dock_dan\n    1 day ago\n    Not at 3am though.\n    2\n    Reply\n\n"
+            "@pier_pete\n5 hours ago (edited)\nWill it stop at Keld?\nReply\n",
+            [(0, None, "@quay_queen"), (1, 1, "@dock_dan"), (0, None, "@pier_pete")],
+            ["About time.", "Not at 3am though.", "Will it stop at Keld?"],
+        ),
+        # A reply header naming the answered reader: "handle replied to handle · 1h", the thread kept flat.
+        (
+            "2 Comments\n\nquay_queen \u00b7 3h\nAbout time.\nReply \u00b7 Like\n\n"
+            "dock_dan replied to quay_queen \u00b7 1h\nNot at 3am though.\nReply \u00b7 Like\n",
+            [(0, None, "quay_queen"), (1, 1, "dock_dan")],
+            ["About time.", "Not at 3am though."],
         ),
     ],
 )

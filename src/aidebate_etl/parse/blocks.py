@@ -122,8 +122,14 @@ def contains_cue(text: str, cues: tuple[str, ...] | frozenset[str]) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low) for cue in cues)
 
 
+# The mark a comment's time carries once its writer changed it: "5 hours ago (edited)".
+_EDIT_MARK = re.compile(r"\s*[(\[]?\s*edited\s*[)\]]?$", re.I)
+
+
 def is_time_text(text: str) -> bool:
-    return any(p.match(text.strip()) for p in lexicon.TIME_PATTERNS)
+    text = text.strip()
+    bare = _EDIT_MARK.sub("", text)
+    return any(p.match(text) or (bare and p.match(bare)) for p in lexicon.TIME_PATTERNS)
 
 
 # Text wrapped at a fixed width has lines of at most this many characters; lines longer than this are

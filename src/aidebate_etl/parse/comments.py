@@ -53,7 +53,7 @@ _COUNT_RES = (
     # heading with its figure after a colon ("Join the discussion: 5 comments").
     re.compile(
         r"^(?:[^—–|·:]{1,40}(?:\s[—–|·-]|:)\s)?(?P<n>\d[\d,]*)\s+(?:comments?|responses?|replies|posts|thoughts?)"
-        r"(?:\s+(?:on|to)\b.*|\s[|·•]\s.*)?$",
+        r"(?:\s+(?:on|to)\b.*|\s[|·•]\s.*|:)?$",
         re.I,
     ),
     re.compile(
@@ -315,8 +315,18 @@ def _strip_meta_parts(text: str) -> str:
     return (m.group(1) if m else name).strip()
 
 
+# "ann replied to bob", "ann ▸ bob": a reply header naming the answered reader after the replier.
+_REPLIED_RE = re.compile(
+    r"^(?P<author>\S.*?)\s+(?:replied\s+to|replying\s+to|in\s+reply\s+to|responded\s+to|[▸►▶→»])\s+@?(?P<parent>\S.*)$",
+    re.I,
+)
+
+
 def _split_parent(handle: str, authors: list[str]) -> tuple[str, str | None]:
     """Reply headers of some embeds print the answered handle after the replier's ("ann  bob • 2h")."""
+    m = _REPLIED_RE.match(handle)
+    if m and m.group("parent") in authors:
+        return m.group("author"), m.group("parent")
     head, _, last = handle.rpartition(" ")
     if head and last in authors and " " not in head:
         return head, last
@@ -470,10 +480,13 @@ def _parse_headed(lines: list[Line], start: int, style: str) -> tuple[ParsedComm
         stop = hdrs[k + 1][0] if k + 1 < len(hdrs) else _end_of_thread(lines, i + 1, base)
         spans.append((i + 1, min(stop, _end_of_thread(lines, i + 1, base))))
     spans[-1] = (spans[-1][0], _close_last_comment(lines, spans))
-    entries = [
-        (handle, lines[i].indent, _body(lines[a:b], forum=style == "forum", author=handle))
-        for (i, handle), (a, b) in zip(hdrs, spans, strict=True)
-    ]
+    entries: list[tuple[str, int, tuple[str, str | None]]] = []
+    for (i, handle), (a, b) in zip(hdrs, spans, strict=True):
+        author, parent = handle, None
+        if (m := _REPLIED_RE.match(handle)) and m.group("parent") in {e[0] for e in entries}:
+            author, parent = m.group("author"), m.group("parent")
+        body, reply_to = _body(lines[a:b], forum=style == "forum", author=author)
+        entries.append((author, lines[i].indent, (body, reply_to or parent)))
     return _tree(entries)
 
 
