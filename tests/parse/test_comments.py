@@ -126,6 +126,7 @@ def test_comments_declared_count(parsed_page, stem: str, count: int | None) -> N
         ("Note: 5 comments were removed by moderators.", None),
         ("Conversation [12]", 12),
         ("3 comments:", 3),
+        ("Comments 3", 3),
         ("Page 1 of 2 [ 31 posts ]", 31),
     ],
 )
@@ -393,6 +394,24 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
             "dock_dan replied to quay_queen \u00b7 1h\nNot at 3am though.\nReply \u00b7 Like\n",
             [(0, None, "quay_queen"), (1, 1, "dock_dan")],
             ["About time.", "Not at 3am though."],
+        ),
+        # A reply marked by an arrow instead of indentation.
+        (
+            "2 Comments\n\nquay_queen \u00b7 3h\nAbout time.\nReply\n\n"
+            "\u21b3 dock_dan \u00b7 1h\nNot at 3am though.\nReply\n",
+            [(0, None, "quay_queen"), (1, 1, "dock_dan")],
+            ["About time.", "Not at 3am though."],
+        ),
+        # Handle, the reader's town, a month-and-day date, the text, then a recommend/share/flag column;
+        # a picks tab above the first comment.
+        (
+            "Comments 3\n\nReader Picks\nAll\n\n"
+            "quay_queen\nHarbour Ward\nJune 4\nAbout time.\n\n12 Recommend\nShare\nFlag\n\n"
+            "    dock_dan\n    Keld\n    June 4\n    Not at 3am though.\n\n"
+            "    2 Recommend\n    Share\n    Flag\n\n"
+            "pier_pete\nNew Quay\nJune 5\nWill it stop at Keld?\n\n1 Recommend\nShare\nFlag\n",
+            [(0, None, "quay_queen"), (1, 1, "dock_dan"), (0, None, "pier_pete")],
+            ["About time.", "Not at 3am though.", "Will it stop at Keld?"],
         ),
     ],
 )

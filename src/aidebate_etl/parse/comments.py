@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from aidebate_etl.parse import lexicon
-from aidebate_etl.parse.blocks import Line, contains_cue, ends_sentence, is_time_text, words
+from aidebate_etl.parse.blocks import Line, contains_cue, ends_sentence, words
+from aidebate_etl.parse.blocks import is_time_text as _is_dated_text
 from aidebate_etl.records import PARAGRAPH_SEPARATOR, ParsedComment
 
 # Handles are short: a user name or a display name of a few words. Anything longer is prose that happens to
@@ -57,7 +58,7 @@ _COUNT_RES = (
         re.I,
     ),
     re.compile(
-        r"^(?:readers?'?s?’?\s+)?(?:comments?|responses?|discussion|guest\s?book|condolences)\s*[(\[:]\s*"
+        r"^(?:readers?'?s?’?\s+)?(?:comments?|responses?|discussion|guest\s?book|condolences)\s*[(\[:]?\s*"
         r"(?P<n>\d[\d,]*)(?:\s+(?:entries|comments?|messages?))?\s*[)\]]?$",
         re.I,
     ),
@@ -97,6 +98,20 @@ _VOTE_GLYPHS = "▲▼△▽↑↓👍👎❤♥"
 _VOTE_PART = re.compile(rf"^[{_VOTE_GLYPHS}+\-−]*\s*(?:\d[\d,.]*k?)?\s*[{_VOTE_GLYPHS}\s]*$")
 # Arrow glyphs that trail a control label ("Share ›") as a menu hint.
 _CONTROL_HINT = " ›»>▾▼⌄"
+
+
+# Comment widgets date a comment by month and day alone ("June 4", "4 Jun, 9:12 am"); in an article such a
+# line may be a timeline's subhead, so only the thread reads it as a time.
+_MONTH = "(?:" + "|".join(lexicon.MONTHS) + r")\.?"
+_MONTH_DAY_RE = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+    rf"\d{{1,2}}\s+{_MONTH})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?$",
+    re.I,
+)
+
+
+def is_time_text(text: str) -> bool:
+    return _is_dated_text(text) or _MONTH_DAY_RE.match(text.strip()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +192,36 @@ def _dated_headers(lines: list[Line]) -> list[tuple[int, str]]:
             continue
         nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
         if (nxt is not None and is_time_text(nxt.text)) or _has_time_cell(t):
-            found.append((i, _strip_meta_parts(t)))
+            j = i - 1
+            if (
+                _PLACE_RE.match(t)
+                and j >= 0
+                and lines[j].text
+                and (j == 0 or lines[j - 1].blank)
+                and not _is_meta(lines[j].text)
+                and not is_thread_heading(lines[j].text)
+                and _is_handle_line(lines[j].text)
+            ):
+                # "handle / place / date": the reader's town printed between the handle and the time.
+                found.append((j, _strip_meta_parts(lines[j].text)))
+            else:
+                found.append((i, _strip_meta_parts(t)))
     return found
+
+
+# Where a reader lives, as widgets print it under the handle: a few capitalised words ("Leeds, UK").
+_PLACE_RE = re.compile(r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}$")
+
+
+def _body_start(lines: list[Line], header: int, style: str) -> int:
+    """First line of a comment's text region: after the header, and after the place line of a dated header
+    printed over the reader's town."""
+    if style != "dated" or _has_time_cell(lines[header].text):
+        return header + 1
+    nxt = next((k for k in range(header + 1, len(lines)) if lines[k].text), None)
+    if nxt is None or is_time_text(lines[nxt].text):
+        return header + 1
+    return nxt + 1
 
 
 def _headers(lines: list[Line], style: str) -> list[tuple[int, str]]:
@@ -315,6 +358,8 @@ def _strip_meta_parts(text: str) -> str:
     return (m.group(1) if m else name).strip()
 
 
+# Arrows that mark a reply in place of indentation ("↳ handle · 2h").
+_REPLY_GLYPH = re.compile(r"^[↳↪⤷└]\s*(?=\S)")
 # "ann replied to bob", "ann ▸ bob": a reply header naming the answered reader after the replier.
 _REPLIED_RE = re.compile(
     r"^(?P<author>\S.*?)\s+(?:replied\s+to|replying\s+to|in\s+reply\s+to|responded\s+to|[▸►▶→»])\s+@?(?P<parent>\S.*)$",
@@ -478,7 +523,8 @@ def _parse_headed(lines: list[Line], start: int, style: str) -> tuple[ParsedComm
     spans = []
     for k, (i, _) in enumerate(hdrs):
         stop = hdrs[k + 1][0] if k + 1 < len(hdrs) else _end_of_thread(lines, i + 1, base)
-        spans.append((i + 1, min(stop, _end_of_thread(lines, i + 1, base))))
+        a = _body_start(lines, i, style)
+        spans.append((a, min(stop, _end_of_thread(lines, a, base))))
     spans[-1] = (spans[-1][0], _close_last_comment(lines, spans))
     entries: list[tuple[str, int, tuple[str, str | None]]] = []
     for (i, handle), (a, b) in zip(hdrs, spans, strict=True):
@@ -538,7 +584,11 @@ def _add_flat_entry(seg: list[Line], entries: list) -> None:
         body_lines = [ln for ln in body_lines if ln is not first]
     # An explicit "level N" label is a surer depth cue than the indentation a copy may have lost.
     nesting = levels[0] if levels else handle_line.indent
-    author, parent = _split_parent(_strip_meta_parts(handle_line.text), [a for a, _, _ in entries])
+    header = handle_line.text
+    if levels == [] and (m := _REPLY_GLYPH.match(header)):
+        # "↳ handle": a reply marked by an arrow instead of indentation sits one step deeper.
+        header, nesting = header[m.end() :], nesting + 1
+    author, parent = _split_parent(_strip_meta_parts(header), [a for a, _, _ in entries])
     body, reply_to = _body(body_lines, forum=False, author=author)
     entries.append((author, nesting, (body, reply_to or parent)))
 
