@@ -413,6 +413,20 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
             [(0, None, "quay_queen"), (1, 1, "dock_dan"), (0, None, "pier_pete")],
             ["About time.", "Not at 3am though.", "Will it stop at Keld?"],
         ),
+        # A blog platform that signs each comment under its text: "Posted by: handle | date".
+        (
+            "2 Comments\n\nAbout time.\nPosted by: quay_queen | June 4, 2025 at 08:10 AM\n\n"
+            "Not at 3am though.\nPosted by: dock_dan | June 4, 2025 at 09:15 AM\n\nPost a comment\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.", "Not at 3am though."],
+        ),
+        # Chat-style comments: the handle before the first words, the time in the controls row.
+        (
+            "Comments (2)\n\nquay_queen: About time.\n3h \u00b7 Like \u00b7 Reply\n\n"
+            "dock_dan: Not at 3am though.\n1h \u00b7 Like \u00b7 Reply\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.", "Not at 3am though."],
+        ),
     ],
 )
 def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, bodies: list[str]) -> None:

@@ -526,6 +526,10 @@ def _parse_headed(lines: list[Line], start: int, style: str) -> tuple[ParsedComm
         a = _body_start(lines, i, style)
         spans.append((a, min(stop, _end_of_thread(lines, a, base))))
     spans[-1] = (spans[-1][0], _close_last_comment(lines, spans))
+    if style == "forum" and _signs_below(lines, start, hdrs, spans[-1]):
+        # "Posted by handle | date" under each comment: a comment's text is what stands above its line.
+        first = start + 1 if is_thread_heading(lines[start].text) else start
+        spans = [(hdrs[k - 1][0] + 1 if k else first, i) for k, (i, _) in enumerate(hdrs)]
     entries: list[tuple[str, int, tuple[str, str | None]]] = []
     for (i, handle), (a, b) in zip(hdrs, spans, strict=True):
         author, parent = handle, None
@@ -534,6 +538,19 @@ def _parse_headed(lines: list[Line], start: int, style: str) -> tuple[ParsedComm
         body, reply_to = _body(lines[a:b], forum=style == "forum", author=author)
         entries.append((author, lines[i].indent, (body, reply_to or parent)))
     return _tree(entries)
+
+
+def _signs_below(lines: list[Line], start: int, hdrs: list[tuple[int, str]], last: tuple[int, int]) -> bool:
+    """Whether the post lines close their comments rather than head them: each stands right under text,
+    and nothing but furniture follows the last."""
+    for i, _ in hdrs:
+        above = lines[i - 1] if i > start else None
+        if above is None or not above.text or _is_meta(above.text) or is_thread_heading(above.text):
+            return False
+    a, b = last
+    return not any(
+        ln.text and not _is_meta(ln.text) and not _is_thread_furniture(ln.text) for ln in lines[a:b]
+    )
 
 
 def _closing_control(lines: list[Line], a: int, b: int) -> int | None:
@@ -588,9 +605,20 @@ def _add_flat_entry(seg: list[Line], entries: list) -> None:
     if levels == [] and (m := _REPLY_GLYPH.match(header)):
         # "↳ handle": a reply marked by an arrow instead of indentation sits one step deeper.
         header, nesting = header[m.end() :], nesting + 1
+    if (
+        not _is_handle_line(header)
+        and (m := _INLINE_HANDLE_RE.match(header))
+        and len(m.group("handle").split()) <= MAX_HANDLE_WORDS
+    ):
+        # "handle: text": chat-style comments set the handle before the comment's first words.
+        header = m.group("handle")
+        body_lines = [Line(handle_line.index, m.group("text"), handle_line.indent), *body_lines]
     author, parent = _split_parent(_strip_meta_parts(header), [a for a, _, _ in entries])
     body, reply_to = _body(body_lines, forum=False, author=author)
     entries.append((author, nesting, (body, reply_to or parent)))
+
+
+_INLINE_HANDLE_RE = re.compile(rf"^(?P<handle>[^\s:][^:.!?]{{0,{MAX_HANDLE_CHARS}}}?):\s+(?P<text>\S.*)$")
 
 
 def _parse_flat(lines: list[Line], start: int) -> tuple[ParsedComment, ...]:
