@@ -63,6 +63,11 @@ def publish_tables(frames: dict, rejects: Any, warehouse: Path, run: Any) -> dic
     return pipeline.publish_tables(frames, rejects, warehouse, run)
 
 
+@task(name="publish_unchanged", retries=2, retry_delay_seconds=[2, 10], **_TASK)
+def publish_unchanged(warehouse: Path, run: Any, manifest: dict) -> None:
+    pipeline.publish_unchanged(warehouse, run, manifest)
+
+
 def _batches(paths: tuple[Path, ...], size: int) -> list[list[Path]]:
     return [list(paths[i : i + size]) for i in range(0, len(paths), size)]
 
@@ -109,9 +114,19 @@ def _run_stages(run: pipeline.RunInfo, source_dir: Path, warehouse_dir: Path, ba
         log.info("stage %s: %s in %.2f s", stage, detail, run.stage_seconds[stage])
 
     plan = plan_sources(source_dir)
+    run.inputs = plan.inputs
     lap("plan_sources", f"{len(plan.paths)} to process, {len(plan.duplicates)} duplicates")
 
     progress.start(plan.files_in)
+    # Same files, same code as the live warehouse's publish: its tables are this run's tables.
+    manifest = pipeline.unchanged_since_publish(warehouse_dir, plan)
+    if manifest is not None:
+        progress.advance(plan.files_in)
+        for stage in ("process_pages", "resolve_pages", "build_tables"):
+            lap(stage, f"nothing changed since {manifest['run_id']}")
+        publish_unchanged(warehouse_dir, run, manifest)
+        lap("publish_tables", f"runs row added to warehouse {warehouse_dir}")
+        return
     progress.advance(len(plan.duplicates))
     spooled = spool.spool_dir(warehouse_dir, run.run_id)
     futures = [

@@ -16,19 +16,32 @@ cross-page stages and every table are rebuilt from all pages' results on every r
 page that is unchanged costs a cache read; a new or changed page is extracted; a removed page's rows
 are simply not rebuilt, and its cache entry is pruned after the publish.
 
+Nothing changed at all: every publish leaves ``<warehouse>/published.json`` naming the inputs (every
+file's name and SHA-256, duplicates included), the build (``build_version``: all of the package's code,
+the DDL and the table libraries' versions) and the Parquet set it published. A run whose plan and build
+match it, on a warehouse whose live Parquet set is that one, has nothing to rebuild: it keeps the tables
+(their ``run_id`` stays that of the run that wrote them) and only adds its own ``runs`` row, by loading
+DuckDB again from the live Parquet set (``publish_unchanged``). Runs with a rejected file never leave a
+reusable manifest (a file unreadable today may be readable tomorrow with the same bytes), and
+``use_cache=False`` always rebuilds.
+
 One writer: ``warehouse_lock`` is taken at the start of ``run_pipeline`` (the flow wraps its whole run
 in it too) and held to the end; a second run stops at once with ``errors.WarehouseLocked``.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pandas as pd
@@ -41,7 +54,7 @@ from aidebate_etl.records import PageResult, Resolution, SourceRecord
 from aidebate_etl.resolve.claim_groups import resolve_claim_groups
 from aidebate_etl.resolve.persons import resolve_people
 from aidebate_etl.sources import DUPLICATE_CONTENT, list_sources, read_page, rejected_source
-from aidebate_etl.store.duckdb import load_warehouse
+from aidebate_etl.store.duckdb import DDL_PATH, LOADED_TABLES, load_warehouse
 from aidebate_etl.store.lock import held_for
 from aidebate_etl.store.lock import run_lock as warehouse_lock  # the run-wide lock, for callers here
 from aidebate_etl.store.lock import warehouse_lock as _store_lock
@@ -50,22 +63,29 @@ from aidebate_etl.validate import validate_frames
 from aidebate_etl.version import CODE_VERSION, SCHEMA_VERSION
 
 __all__ = [
+    "MANIFEST",
     "STAGES",
     "PageCache",
     "RunInfo",
     "SourcePlan",
     "build_tables",
+    "build_version",
     "plan_sources",
     "process_page",
     "process_pages",
     "publish_tables",
+    "publish_unchanged",
     "resolve_pages",
     "run_pipeline",
+    "unchanged_since_publish",
     "warehouse_lock",
 ]
 
 DB_NAME = "aidebate.duckdb"
 PARQUET_DIR = "parquet"
+MANIFEST = "published.json"
+# Libraries whose behaviour shapes the tables (the extractor version covers spaCy and the model).
+_TABLE_DISTRIBUTIONS = ("pandas", "pandera", "pyarrow", "duckdb", "numpy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +111,7 @@ class SourcePlan:
 
     paths: tuple[Path, ...]
     duplicates: tuple[SourceRecord, ...]
+    inputs: str = ""  # hash of every file's name and SHA-256 (see plan_sources); "" when not computed
 
     @property
     def files_in(self) -> int:
@@ -112,6 +133,7 @@ class RunInfo:
     status: str = "running"
     counts: dict[str, int] = field(default_factory=dict)
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    inputs: str = ""  # SourcePlan.inputs of this run, kept in the publish manifest (not a runs column)
 
     @classmethod
     def start(cls, source_dir: Path, warehouse_dir: Path) -> RunInfo:
@@ -129,6 +151,16 @@ class RunInfo:
         """Counts and status, once the tables are built (any rejected file or row makes the run partial)."""
         self.counts = count_sources(results, duplicates) | row_counts(frames) | {"rejects": len(rejects)}
         self.status = "partial" if self.counts["pages_rejected"] or self.counts["rejects"] else "succeeded"
+        self.finished_at = datetime.now(UTC)
+
+    def reuse(self, manifest: dict[str, object]) -> None:
+        """Counts and status of a run that found nothing changed since ``manifest``'s publish: the same
+        files and rows, none of its pages extracted (all of them are, in effect, cached)."""
+        counts = {k: int(v) for k, v in dict(manifest["counts"]).items()}  # type: ignore[call-overload]
+        counts["pages_cached"] = counts.get("pages_cached", 0) + counts.get("pages_extracted", 0)
+        counts["pages_extracted"] = 0
+        self.counts = counts
+        self.status = str(manifest["status"])
         self.finished_at = datetime.now(UTC)
 
     def as_row(self) -> dict[str, object]:
@@ -165,12 +197,15 @@ def plan_sources(source_dir: Path) -> SourcePlan:
     keep: list[Path] = []
     dups: list[SourceRecord] = []
     first_by_sha: dict[str, Path] = {}
+    inputs = hashlib.sha256(b"inputs 1\n")
     for path in list_sources(source_dir):
         size = path.stat().st_size
         if size == 0:  # empty files are rejected by read_page with their own reason, not "duplicate"
             keep.append(path)
+            inputs.update(f"{path.name}\0empty\n".encode())
             continue
         sha = _sha256_of_file(path)
+        inputs.update(f"{path.name}\0{sha}\n".encode())
         if sha in first_by_sha:
             dups.append(
                 SourceRecord(
@@ -186,7 +221,7 @@ def plan_sources(source_dir: Path) -> SourcePlan:
         else:
             first_by_sha[sha] = path
             keep.append(path)
-    return SourcePlan(tuple(keep), tuple(dups))
+    return SourcePlan(tuple(keep), tuple(dups), inputs.hexdigest())
 
 
 # ---------------------------------------------------------------- stage 2: per page
@@ -271,6 +306,7 @@ def publish_tables(
     warehouse.mkdir(parents=True, exist_ok=True)
     holding = held_for(warehouse, run.run_id)
     with nullcontext() if holding else _store_lock(warehouse, run_id=run.run_id):
+        (warehouse / MANIFEST).unlink(missing_ok=True)  # from here until the end, no publish is reusable
         out = with_derived_tables(dict(frames))
         out["rejects"] = rejects
         parquet_dir = warehouse / PARQUET_DIR
@@ -286,7 +322,77 @@ def publish_tables(
         crashpoints.reached("published")
         # Only now: until the new warehouse is live, the previous one may still need re-running from it.
         PageCache.in_warehouse(warehouse).prune(frames["sources"]["sha256"].dropna())
+        _write_manifest(warehouse, run, folder)
     return written
+
+
+# ---------------------------------------------------------------- nothing changed
+@functools.cache
+def build_version() -> str:
+    """Hash of everything that turns the same files into tables: every file of the package (parse,
+    extract, resolve, frames, tables, validation, storage...), the DDL, and the libraries' versions.
+    Computed once per process."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"build 1; {CODE_VERSION}; {SCHEMA_VERSION}; {extractor_version()}".encode())
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for path in sorted(files):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(hashlib.sha256(DDL_PATH.read_bytes()).digest())
+    for dist in _TABLE_DISTRIBUTIONS:
+        try:
+            digest.update(f"{dist}=={version(dist)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{dist} missing\0".encode())
+    return digest.hexdigest()[:16]
+
+
+def _write_manifest(warehouse: Path, run: RunInfo, folder: Path) -> None:
+    """Say what the live warehouse was built from, when a later run may reuse it as it is."""
+    if not run.inputs or run.counts.get("pages_rejected", 1) or run.status not in ("succeeded", "partial"):
+        return
+    manifest = {
+        "run_id": run.run_id,
+        "inputs": run.inputs,
+        "build": build_version(),
+        "parquet": folder.resolve().relative_to(warehouse.resolve()).as_posix(),
+        "status": run.status,
+        "counts": run.counts,
+    }
+    tmp = warehouse / f".{MANIFEST}.tmp-{os.getpid()}"
+    tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, warehouse / MANIFEST)
+
+
+def unchanged_since_publish(warehouse: Path, plan: SourcePlan) -> dict[str, object] | None:
+    """The manifest of the live publish when ``plan`` and this code would rebuild exactly it; else None.
+
+    Call it holding the warehouse lock. The live Parquet set and the DuckDB file must both be there.
+    """
+    warehouse = Path(warehouse)
+    try:
+        manifest = json.loads((warehouse / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or not plan.inputs:
+        return None
+    if manifest.get("inputs") != plan.inputs or manifest.get("build") != build_version():
+        return None
+    live = (warehouse / PARQUET_DIR).resolve()
+    if live != warehouse.resolve() / str(manifest.get("parquet")) or not (warehouse / DB_NAME).is_file():
+        return None
+    if not all((live / f"{name}.parquet").is_file() for name in LOADED_TABLES):
+        return None
+    return manifest
+
+
+def publish_unchanged(warehouse: Path, run: RunInfo, manifest: dict[str, object]) -> None:
+    """Record ``run`` over a warehouse that already holds its tables: DuckDB is loaded again from the
+    live Parquet set (atomically, as in every publish) with this run's ``runs`` row added."""
+    run.reuse(manifest)
+    holding = held_for(warehouse, run.run_id)
+    with nullcontext() if holding else _store_lock(warehouse, run_id=run.run_id):
+        load_warehouse((warehouse / PARQUET_DIR).resolve(), warehouse / DB_NAME, run=run.as_row())
 
 
 def count_sources(results: Sequence[PageResult], duplicates: Sequence[SourceRecord]) -> dict[str, int]:
@@ -341,7 +447,15 @@ def _run_stages(
         clock = now
 
     plan = plan_sources(source_dir)
+    run.inputs = plan.inputs
     lap("plan_sources")
+    manifest = unchanged_since_publish(warehouse, plan) if use_cache else None
+    if manifest is not None:
+        for stage in ("process_pages", "resolve_pages", "build_tables"):
+            lap(stage)  # nothing to do: the live tables are this input's tables
+        publish_unchanged(warehouse, run, manifest)
+        lap("publish_tables")
+        return
     cache = PageCache.in_warehouse(warehouse) if use_cache else None
     results = process_pages(plan.paths, on_page, cache=cache)
     lap("process_pages")
