@@ -427,6 +427,20 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
             [(0, None, "quay_queen"), (0, None, "dock_dan")],
             ["About time.", "Not at 3am though."],
         ),
+        # A CMS's "Submitted by handle on date" headers over each comment.
+        (
+            "Comments\n\nSubmitted by quay_queen on Thu, 06/04/2025 - 08:10\nAbout time.\nreply\n\n"
+            "Submitted by dock_dan on Thu, 06/04/2025 - 09:15\nNot at 3am though.\nreply\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.", "Not at 3am though."],
+        ),
+        # A handle over a timestamp that shares its row with a permalink.
+        (
+            "2 Responses\n\nquay_queen\nJune 4, 2025 at 8:10 am \u00b7 Permalink\nAbout time.\n\n"
+            "dock_dan\nJune 4, 2025 at 9:15 am \u00b7 Permalink\nNot at 3am though.\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.", "Not at 3am though."],
+        ),
     ],
 )
 def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, bodies: list[str]) -> None:

@@ -45,7 +45,7 @@ _WROTE_RE = re.compile(
     re.I,
 )
 _POSTED_RE = re.compile(
-    r"^(?:#\d+\s*[-–:|.]?\s*)?post(?:ed)?\s+by\s*:?\s+(?P<handle>\S+(?:\s+\S+){0,3}?)"
+    r"^(?:#\d+\s*[-–:|.]?\s*)?(?:post(?:ed)?|submitted)\s+by\s*:?\s+(?P<handle>\S+(?:\s+\S+){0,3}?)"
     r"(?:\s+(?:on|at|in|[|·•—–»-])\s+.*|\s*[|·•,»]\s*.*)?$",
     re.I,
 )
@@ -191,7 +191,7 @@ def _dated_headers(lines: list[Line]) -> list[tuple[int, str]]:
         if not t or _is_meta(t) or is_thread_heading(t) or not _is_handle_line(t):
             continue
         nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
-        if (nxt is not None and is_time_text(nxt.text)) or _has_time_cell(t):
+        if (nxt is not None and _is_time_row(nxt.text)) or _has_time_cell(t):
             j = i - 1
             if (
                 _PLACE_RE.match(t)
@@ -209,6 +209,13 @@ def _dated_headers(lines: list[Line]) -> list[tuple[int, str]]:
     return found
 
 
+def _is_time_row(text: str) -> bool:
+    """A timestamp line, alone or in a row of controls ("June 4, 2025 at 8:10 am · Permalink")."""
+    if is_time_text(text):
+        return True
+    return _is_action_row(text) and any(is_time_text(p) for p in re.split(r"\s*[·•|]\s*|\s{2,}", text))
+
+
 # Where a reader lives, as widgets print it under the handle: a few capitalised words ("Leeds, UK").
 _PLACE_RE = re.compile(r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}$")
 
@@ -219,7 +226,7 @@ def _body_start(lines: list[Line], header: int, style: str) -> int:
     if style != "dated" or _has_time_cell(lines[header].text):
         return header + 1
     nxt = next((k for k in range(header + 1, len(lines)) if lines[k].text), None)
-    if nxt is None or is_time_text(lines[nxt].text):
+    if nxt is None or _is_time_row(lines[nxt].text):
         return header + 1
     return nxt + 1
 
