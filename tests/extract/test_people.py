@@ -585,3 +585,45 @@ def test_people_relative_clause_after_an_affiliation_is_about_the_person(nlp):
     )
     people, _ = run(s, nlp)
     assert set(people) == {"Ines Varro-Mendel"}
+
+
+def test_people_bare_word_heading_an_organisation_name_is_not_a_person(nlp):
+    # "Selvane" alone is the short form of the company NER names in full earlier on the page
+    people, _ = run(
+        page(
+            "The regulator fined Selvane Minerals on Tuesday.",
+            "Selvane said in a statement that it would appeal.",
+        ),
+        nlp,
+    )
+    assert people == {}
+
+
+def test_people_headline_short_form_of_an_organisation_is_not_a_person():
+    from aidebate_etl.extract.people import _heads_org_in_body, _segments
+
+    segs = _segments(
+        page(
+            "Kessing Freight Group said on Tuesday it would cut 800 jobs.",
+            title="Kessing Freight to cut jobs",
+        )
+    )
+    assert _heads_org_in_body("Kessing Freight", segs)
+    segs = _segments(page("Kessing Freight Group said so.", "Jo Kessing Freight said so too."))
+    assert not _heads_org_in_body("Kessing Freight", segs)
+
+
+def test_people_author_of_a_work_before_which_is_a_person(nlp):
+    # "which" is the documentary, not the name right before it
+    people, _ = run(
+        page("The slot goes to the new documentary by Ottilie Marchetti, which was due to open on Friday."),
+        nlp,
+    )
+    assert "Ottilie Marchetti" in people
+
+
+def test_people_bare_role_of_an_organisation_in_apposition_shows_a_person(nlp):
+    people, _ = run(
+        page("Halvard Brisk, chair of the Eastmoor Residents Association, was not convinced."), nlp
+    )
+    assert "Halvard Brisk" in people

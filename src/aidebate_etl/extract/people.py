@@ -383,6 +383,12 @@ _PLACE_HUMAN_AFTER = re.compile(
     rf"""(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{_ROLE_ALT})\b)""",
     re.IGNORECASE,
 )
+# "Name, chair of the Some Alliance", "Name, director at Some Labs": a bare role noun in apposition, then
+# the body the role is held in. Read for person-shaped names only: an organisation can be "owner of" too.
+_ROLE_OF_AFTER = re.compile(
+    rf"['\u2019]?s?\s*,\s*(?:[\w-]+\s+){{0,2}}?(?:{_ROLE_ALT})\s+(?:of|at)\s+(?:the\s+)?[{_UPPER}]",
+    re.IGNORECASE,
+)
 _PLACE_PREPOSITIONS = frozenset(["of", "on", "in", "at", "near", "from", "to", "along", "off"])
 _ORG_SUFFIX_ALT = "|".join(sorted((re.escape(w) for w in cues.ORG_SUFFIXES), key=len, reverse=True))
 # "Name of the Some Rivers Trust": news introduces a person by the organisation they belong to; an
@@ -413,6 +419,7 @@ class _Found:
     surfaces: list[str] = field(default_factory=list)
     quoted: set[str] = field(default_factory=set)  # 'First "Nick" Last' surfaces
     nicknames: list[str] = field(default_factory=list)
+    ner_org: bool = False  # NER labelled a multi-word span of these words an organisation
 
 
 def _title_continues(text: str, end: int, common: frozenset[str]) -> bool:
@@ -464,7 +471,11 @@ def _note(
     located = kind in ("place", "org") and b in _PLACE_PREPOSITIONS
     if m and (not located or _PLACE_HUMAN_AFTER.match(text, e)):
         f.human = True
-    if kind == "name" and len(tokens) > 1 and _AFFILIATION_AFTER.match(text, e):
+    if (
+        kind == "name"
+        and len(tokens) > 1
+        and (_AFFILIATION_AFTER.match(text, e) or _ROLE_OF_AFTER.match(text, e))
+    ):
         f.human = True
     # Honours, offices and degrees after a name ("Jo Bloom KC", "Jo Bloom MP") are given to people only;
     # written in capitals, so a lower-case word ("am", "ms") is not read as one.
@@ -491,7 +502,9 @@ def _named_thing(text: str, start: int, end: int) -> bool:
         # ("the Name Name cameo": a person's name used as a modifier).
         if b in _DETERMINERS and not re.match(r"['\u2019]?s?\s+[a-z]", text[end:]):
             return True
-    return bool(re.match(r"['\u2019]?s?\s*,\s*which\b", text[end:]))
+    # "Name Name, which": the relative clause is about the name, unless the name is the agent of a work
+    # ("the new film by Name Name, which opens …": "which" is the film)
+    return b != "by" and bool(re.match(r"['\u2019]?s?\s*,\s*which\b", text[end:]))
 
 
 def _credit_names(seg: _Segment) -> Iterable[tuple[int, int]]:
@@ -786,6 +799,8 @@ def _note_doc(
                 start -= 1
             if end - start == 1 and end < len(doc) and _name_word(doc[end], nlp):
                 end += 1
+            if end < len(doc) and doc[end].is_title and doc[end].lower_ in cues.ORG_SUFFIXES:
+                continue  # "[Some Freight] Group said": the words head an organisation's name
             s, e = base + doc[start].idx, base + doc[end - 1].idx + len(doc[end - 1])
             persons.append((s, e))
             _note(found, seg, s, e, "ner", common)
@@ -793,7 +808,9 @@ def _note_doc(
             other.append((base + ent.start_char, base + ent.end_char))
             if ent.label_ in _OTHER_LABELS:
                 # Maybe a full name NER mislabelled: kept if the page gives evidence of a person.
-                _note(found, seg, base + ent.start_char, base + ent.end_char, "latent", common)
+                f = _note(found, seg, base + ent.start_char, base + ent.end_char, "latent", common)
+                if f is not None and ent.label_ == "ORG":
+                    f.ner_org = True
     text = doc.text
     # A role noun right before capitalised words introduces a name even where NER misses it
     # ("fellow booster Some Body" tagged NORP + nothing); unless NER sees a multi-word place/org there.
@@ -812,7 +829,12 @@ def _note_doc(
             continue
         # Leading capitalised ordinary words are sentence openers ("Yesterday Some Body said").
         words = list(_WORD.finditer(seg.text, s, e))
-        while len(words) > 2 and words[0].group().casefold() in common and words[1].group()[0].isupper():
+        # ("When Some Body announced", "As Some Body said": a capitalised function word opens a clause)
+        while (
+            len(words) > 2
+            and (words[0].group().casefold() in common or words[0].group().casefold() in cues.FUNCTION_WORDS)
+            and words[1].group()[0].isupper()
+        ):
             words.pop(0)
         _note(found, seg, words[0].start(), e, "caps", common)
 
@@ -930,8 +952,11 @@ def extract_people(
             continue
         if not f.in_plain_article and not f.from_comments:
             surface = " ".join(f.tokens)
-            if not re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", plain_text):
+            # ("Some Freight" in a headline is not corroborated by "Some Freight Group" in the text)
+            if not re.search(rf"(?<!\w){re.escape(surface)}(?!\w)(?!{_ORG_WORD_NEXT})", plain_text):
                 continue
+        if not f.human and _heads_org_in_body(" ".join(f.tokens), segs):
+            continue  # "Some Freight to cut jobs" in the headline, "Some Freight Group said" in the text
         fulls[key] = f
 
     # People from full names: same first and last name (middle initials, suffixes aside) is one person.
@@ -990,6 +1015,13 @@ def extract_people(
         for m in _ORG_RUN.finditer(seg.text)
         if _strip_word(m.group(0).split()[-1]) in cues.ORG_SUFFIXES
     }
+    # and the first word of a name NER calls an organisation that is not a person's ("Corvane Minerals"
+    # beside a bare "Corvane said")
+    org_heads |= {
+        _fold(f.tokens[0])
+        for key, f in found.items()
+        if f.ner_org and len(f.tokens) > 1 and key not in fulls and f.tokens[0][:1].isupper()
+    }
     for key, f in singles.items():
         if key in last_names:
             continue
@@ -1015,8 +1047,22 @@ def extract_people(
     return _resolve(hits, people, by_last)
 
 
+# A capitalised organisation word right after a name: the name heads an organisation's ("Some Freight Group").
+_ORG_WORD_NEXT = (
+    r"\s+(?:"
+    + "|".join(sorted((re.escape(w.capitalize()) for w in cues.ORG_SUFFIXES), key=len, reverse=True))
+    + r")\b"
+)
 # A capitalised run of two to four words, for organisation names ending on an organisation suffix.
 _ORG_RUN = re.compile(rf"(?<![\w'\u2019-])({_CAP_WORD})(?:\s+{_CAP_WORD}){{1,3}}")
+
+
+def _heads_org_in_body(surface: str, segs: Sequence[_Segment]) -> bool:
+    """The article text writes the words only as the head of an organisation's name ("Some Freight Group")."""
+    name = rf"(?<![\w-]){re.escape(surface)}(?![\w-])"
+    body = [s.text for s in segs if s.field == "body"]
+    as_org = sum(len(re.findall(name + _ORG_WORD_NEXT, t)) for t in body)
+    return as_org > 0 and as_org == sum(len(re.findall(name, t)) for t in body)
 
 
 def _barrel_of(last: str, person: _Person) -> bool:

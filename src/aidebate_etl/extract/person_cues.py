@@ -44,7 +44,7 @@ ROLE_NOUNS = _group(
     booster supporter proponent advocate evangelist champion skeptic sceptic opponent
     curator conservator archivist librarian teacher headteacher principal student volunteer
     resident neighbour neighbor owner shopkeeper landlord landlady farmer fisherman driver
-    pilot captain skipper oceanographer biologist chemist physicist
+    pilot captain skipper oceanographer biologist chemist physicist speaker
     friend colleague co-worker coworker wife husband partner son daughter mother father brother
     sister cousin widow widower niece nephew grandson granddaughter grandmother grandfather
     uncle aunt fiance fiancee"""
@@ -124,7 +124,8 @@ ORG_SUFFIXES = _group(
     airways airlines airline railways railway highways metro transit tramways motors rovers united
     athletic wanderers rangers town city county borough advertiser chronicle courier observer mirror express
     standard mail echo ledger angler enterprises partners associates trust inspectorate
-    authority works schools high mills industries foods management board"""
+    authority works schools high mills industries foods management board police constabulary
+    coastguard capital securities investments ventures letters"""
 )
 
 # Words that end the name of a place or a venue ("Some Lane", "Some Inn", "Some Water").
@@ -165,7 +166,7 @@ DESK_WORDS = _group(
 # Verbs of speech right after a capitalised run: a person (or an organisation) is speaking.
 SPEECH_VERBS = _group(
     """said says told added argued claimed explained wrote asked insisted admitted recalled
-    warned noted replied continued stressed conceded"""
+    warned noted replied continued stressed conceded announced revealed acknowledged"""
 )
 
 # Surnames of the English stand-in names for "an ordinary person" (John Doe, Joe Bloggs, Joe
