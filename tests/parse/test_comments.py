@@ -127,6 +127,10 @@ def test_comments_declared_count(parsed_page, stem: str, count: int | None) -> N
         ("Conversation [12]", 12),
         ("3 comments:", 3),
         ("Comments 3", 3),
+        ("View Comments (12)", 12),
+        ("12 Comments \u203a", 12),
+        ("Comments \u00b7 12", 12),
+        ("12 reader comments", 12),
         ("Page 1 of 2 [ 31 posts ]", 31),
     ],
 )
@@ -439,6 +443,13 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
             "2 Responses\n\nquay_queen\nJune 4, 2025 at 8:10 am \u00b7 Permalink\nAbout time.\n\n"
             "dock_dan\nJune 4, 2025 at 9:15 am \u00b7 Permalink\nNot at 3am though.\n",
             [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.", "Not at 3am though."],
+        ),
+        # A social thread: display name and @handle over the text, a reply/repost/like row closing it.
+        (
+            "2 replies\n\nQuay Queen @quay_queen \u00b7 3h\nAbout time.\nReply  Repost  Like\n\n"
+            "Dock Dan @dock_dan \u00b7 1h\nNot at 3am though.\nReply  Repost  Like\n",
+            [(0, None, "Quay Queen @quay_queen"), (0, None, "Dock Dan @dock_dan")],
             ["About time.", "Not at 3am though."],
         ),
     ],

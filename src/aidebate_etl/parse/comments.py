@@ -53,12 +53,13 @@ _COUNT_RES = (
     # "7 Comments", "3 Responses to “…”", "12 thoughts on “…”", a forum's "Topic — 6 replies" and a
     # heading with its figure after a colon ("Join the discussion: 5 comments").
     re.compile(
-        r"^(?:[^—–|·:]{1,40}(?:\s[—–|·-]|:)\s)?(?P<n>\d[\d,]*)\s+(?:comments?|responses?|replies|posts|thoughts?)"
-        r"(?:\s+(?:on|to)\b.*|\s[|·•]\s.*|:)?$",
+        r"^(?:[^—–|·:]{1,40}(?:\s[—–|·-]|:)\s)?(?P<n>\d[\d,]*)\s+(?:readers?'?\s+)?"
+        r"(?:comments?|responses?|replies|posts|thoughts?)(?:\s+(?:on|to)\b.*|\s[|·•]\s.*|:|\s*[›»→])?$",
         re.I,
     ),
     re.compile(
-        r"^(?:readers?'?s?’?\s+)?(?:comments?|responses?|discussion|guest\s?book|condolences)\s*[(\[:]?\s*"
+        r"^(?:(?:view|show|see|read)\s+(?:all\s+)?)?(?:readers?'?s?’?\s+)?"
+        r"(?:comments?|responses?|discussion|guest\s?book|condolences)\s*[(\[:·•|]?\s*"
         r"(?P<n>\d[\d,]*)(?:\s+(?:entries|comments?|messages?))?\s*[)\]]?$",
         re.I,
     ),
