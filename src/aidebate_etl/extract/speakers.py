@@ -924,11 +924,14 @@ def infer_genders(index: SpeakerIndex, sentences: Sequence[tuple[int, int]]) -> 
     # dicts keep first-seen order, and max() keeps the first of equal counts
     main = max(counts, key=lambda n: counts[n]) if counts else None
     for i, (s0, s1) in enumerate(sentences):
-        names = {r.name for r in index.refs_between(s0, s1) if r.kind == "name" and r.name}
-        if len(names) != 1:
+        named = [r for r in index.refs_between(s0, s1) if r.kind == "name" and r.name]
+        names = {r.name for r in named}
+        if len(names) != 1 or all(index.is_possessive(r) for r in named):
+            # a possessor only ("Asked about Lee's complaint, the captain smiled. … he said") is not who
+            # the sentence, or the next one, is about
             continue
         (name,) = names
-        first = min(r.end for r in index.refs_between(s0, s1) if r.kind == "name")
+        first = min(r.end for r in named)
         # pronouns before the name refer back to someone else; those after it in its own sentence
         # count half ("Lee's lawyer, Kim Ode, said he would appeal" is about the client as often as not)
         text = outside(first, s1)
