@@ -15,7 +15,8 @@ def test_a_possessor_is_no_evidence_of_the_next_sentence_pronoun():
     got = _claims(
         (
             "Home manager Colm Fairley said the pitch had cut up badly.",
-            "Visiting coach Ruth Ambery was in no mood to talk. She claimed that the winner had been offside.",
+            "Visiting coach Ruth Ambery was in no mood to talk. "
+            "She claimed that the winner had been offside.",
             'Asked about Ambery\'s complaint, the striker laughed. "Sour grapes," he said.',
         ),
         ("Colm Fairley", "Ruth Ambery"),
