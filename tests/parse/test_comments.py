@@ -452,6 +452,14 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
             [(0, None, "Quay Queen @quay_queen"), (0, None, "Dock Dan @dock_dan")],
             ["About time.", "Not at 3am though."],
         ),
+        # Letters-page comments dated at their foot: "handle, Town", the text, then "Posted <date>".
+        (
+            "READER COMMENTS (2)\n\nquay_queen, Harbour Ward\nAbout time.\n\nIt was overdue.\n"
+            "Posted June 4, 2025 at 8:10 am\n\n"
+            "dock_dan, Keld\nNot at 3am though.\nPosted June 4, 2025 at 9:15 am\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.\n\nIt was overdue.", "Not at 3am though."],
+        ),
     ],
 )
 def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, bodies: list[str]) -> None:

@@ -1,13 +1,15 @@
 """Reader-comment threads: where the thread starts, which layout it uses, and its comments as a tree.
 
-Three layouts are recognised, each by its own cue:
+Five layouts are recognised, each by its own cue:
 
 * ``says``: blog/WordPress threads, a header line ``handle says:`` (or ``said…``) before each comment, replies
   shown by deeper indentation of the header;
 * ``forum``: posts headed ``handle wrote:``, ``#3 handle wrote:`` or ``Posted by handle on <date>``, possibly
   quoting earlier posts in ``>`` or ``Quote:`` blocks;
 * ``flat``: a handle line, optional time line, the text, and a ``Reply`` control line closing each comment;
-* ``dated``: a handle line directly over a timestamp line, then the text, with no reply control at all.
+* ``dated``: a handle line directly over a timestamp line (or over the reader's town and then the time),
+  then the text, with no reply control at all;
+* ``signed``: under a thread heading, a handle opening each comment and a timestamp line closing it.
 
 An "In reply to <handle>" line inside a comment names its parent in any layout.
 
@@ -111,8 +113,14 @@ _MONTH_DAY_RE = re.compile(
 )
 
 
+# "Posted June 4, 2025 at 8:10 am": a comment's timestamp under the verb that introduces it.
+_POSTED_PREFIX = re.compile(r"^(?:posted|submitted|published|written)\s+(?:on\s+|at\s+)?(?=\S)", re.I)
+
+
 def is_time_text(text: str) -> bool:
-    return _is_dated_text(text) or _MONTH_DAY_RE.match(text.strip()) is not None
+    text = text.strip()
+    bare = _POSTED_PREFIX.sub("", text)
+    return any(_is_dated_text(t) or _MONTH_DAY_RE.match(t) is not None for t in {text, bare})
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,9 +240,34 @@ def _body_start(lines: list[Line], header: int, style: str) -> int:
     return nxt + 1
 
 
+def _signed_headers(lines: list[Line]) -> list[tuple[int, str]]:
+    """Comments dated at their foot: a handle (possibly with the reader's town after a comma) opening a
+    block, the text, and a timestamp line closing the comment before the next handle."""
+    opens = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.text
+        and (i == 0 or lines[i - 1].blank)
+        and not _is_meta(ln.text)
+        and not is_thread_heading(ln.text)
+        and not _is_thread_furniture(ln.text)
+        and _is_handle_line(ln.text)
+    ]
+    found: list[tuple[int, str]] = []
+    for k, i in enumerate(opens):
+        stop = opens[k + 1] if k + 1 < len(opens) else len(lines)
+        texts = [ln.text for ln in lines[i + 1 : stop] if ln.text]
+        if len(texts) >= 2 and is_time_text(texts[-1]) and not any(is_time_text(t) for t in texts[:-1]):
+            name, _, place = lines[i].text.partition(",")
+            found.append((i, name.strip() if place and _PLACE_RE.match(place.strip()) else lines[i].text))
+    return found
+
+
 def _headers(lines: list[Line], style: str) -> list[tuple[int, str]]:
     if style == "dated":
         return _dated_headers(lines)
+    if style == "signed":
+        return _signed_headers(lines)
     found: list[tuple[int, str]] = []
     after_label = False
     for i, line in enumerate(lines):
@@ -271,6 +304,12 @@ def detect_thread(lines: list[Line], after: int) -> tuple[str, int] | None:
     hdrs = [after + i for i, _ in _dated_headers(tail)]
     if len(hdrs) >= MIN_HEADERS or (hdrs and heading is not None and heading < hdrs[0]):
         return "dated", heading if heading is not None and heading < hdrs[0] else hdrs[0]
+    # Comments dated at their foot count only under a thread heading: the article's own blocks may end on a
+    # dateline too.
+    start = heading if heading is not None else len(lines)
+    hdrs = [start + i for i, _ in _signed_headers(lines[start:])]
+    if len(hdrs) >= MIN_HEADERS:
+        return "signed", heading
     return None
 
 
