@@ -460,6 +460,14 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
             [(0, None, "quay_queen"), (0, None, "dock_dan")],
             ["About time.\n\nIt was overdue.", "Not at 3am though."],
         ),
+        # A removed reply as the thread's last comment: no controls row after it, the site's footer below.
+        (
+            "Comments (3)\n\npier_pete\n4 Jun 2025 08:10\nAbout time.\nReply\nShare\nReport\n7\n\n"
+            "    gull_watch\n    4 Jun 2025 08:20\n    Not for drivers.\n    Reply\n    Share\n    Report\n\n"
+            "    tram_tess\n    4 Jun 2025 08:40\n    This comment was removed by a moderator.\n\n",
+            [(0, None, "pier_pete"), (1, 1, "gull_watch"), (1, 1, "tram_tess")],
+            ["About time.", "Not for drivers.", ""],
+        ),
     ],
 )
 def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, bodies: list[str]) -> None:

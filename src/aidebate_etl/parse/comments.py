@@ -685,7 +685,21 @@ def _parse_flat(lines: list[Line], start: int) -> tuple[ParsedComment, ...]:
         seg_start = i + 1
         for part in _split_controlless(seg):
             _add_flat_entry(part, entries)
+    if entries:
+        _add_removed_tail(lines[seg_start:], entries)
     return _tree(entries)
+
+
+def _add_removed_tail(tail: list[Line], entries: list) -> None:
+    """After the last Reply row, a removed comment has no controls of its own: its header, time and the
+    site's removal notice, one block, before the page's footer."""
+    k = next((k for k in range(len(tail)) if _is_header_shaped(tail, k)), None)
+    if k is None or any(ln.text and not _is_meta(ln.text) for ln in tail[:k]):
+        return
+    end = next((j for j in range(k + 1, len(tail)) if tail[j].blank), len(tail))
+    rest = [ln.text for ln in tail[k + 1 : end] if ln.text and not _is_meta(ln.text)]
+    if rest and all(lexicon.REMOVED_COMMENT_RE.match(t) for t in rest):
+        _add_flat_entry(tail[k:end], entries)
 
 
 def parse_thread(lines: list[Line], after: int) -> Thread | None:
