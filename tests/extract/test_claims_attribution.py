@@ -23,3 +23,43 @@ def test_a_possessor_is_no_evidence_of_the_next_sentence_pronoun():
     )
     assert ("indirect", "Ruth Ambery", "the winner had been offside.") in got
     assert not any(speaker == "Ruth Ambery" and text == "Sour grapes," for _k, speaker, text in got)
+
+
+def test_a_one_word_organisation_speaker_takes_the_full_name_the_page_writes():
+    got = _claims(
+        (
+            "The permit would have allowed Selvane Minerals to open a quarry above the village.",
+            "Selvane, which is listed in Dunmore, said in a statement that the ruling dealt with procedure "
+            "and not with the quarry itself.",
+        ),
+        (),
+    )
+    assert (
+        "indirect",
+        "Selvane Minerals",
+        "the ruling dealt with procedure and not with the quarry itself.",
+    ) in got
+
+
+def test_a_mouthpiece_of_a_firm_named_after_its_founder_is_the_firm():
+    got = _claims(
+        (
+            "Ostrava Freight Group said it would close three depots.",
+            "The business was founded by Harald Ostrava in 1961.",
+            'An Ostrava spokesperson said the firm had "spoken to every driver affected."',
+        ),
+        ("Harald Ostrava",),
+    )
+    assert ("direct", "Ostrava Freight Group", "spoken to every driver affected.") in got
+
+
+def test_an_organisation_qualifying_a_role_is_not_the_company_a_later_epithet_means():
+    got = _claims(
+        (
+            "Kestrel Haulage Group said it would cut 300 jobs.",
+            "Farrow Capital analyst Joss Hendry said the cuts were overdue.",
+            "The cuts will cost about $20 million in severance, the company said.",
+        ),
+        ("Joss Hendry",),
+    )
+    assert ("indirect", "Kestrel Haulage Group", "The cuts will cost about $20 million in severance") in got

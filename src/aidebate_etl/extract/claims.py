@@ -131,12 +131,34 @@ class _ClaimFinder:
         }
         full |= {r.name for r in self.index.refs if r.kind == "org" and r.name}
         full |= {c.speaker_name for c in self.claims if c.speaker_kind == "organization" and c.speaker_name}
+        people_words = {w for p in self.index.people for w in p.name.split()}
         for i, c in enumerate(self.claims):
             if c.speaker_kind != "organization" or not c.speaker_name:
                 continue
             longer = {n for n in full if n.startswith(c.speaker_name + " ")}
+            if not longer and " " not in c.speaker_name:
+                # a one-word organisation ("Corvane said") the page also writes with more capitalised
+                # words after it ("Corvane Minerals' mine", "allowed Corvane Minerals to dig"): its full
+                # name, when no person's name or role noun is in those words
+                longer = {
+                    n
+                    for n in self._runs_from(c.speaker_name)
+                    if not any(w in people_words or w.lower() in ROLE_NOUNS for w in n.split()[1:])
+                }
+                # nested forms ("Acme Minerals", "Acme Minerals Plc") are one name: the longest
+                if longer and all(max(longer, key=len).startswith(n) for n in longer):
+                    longer = {max(longer, key=len)}
             if len(longer) == 1:
                 self.claims[i] = replace(c, speaker_name=longer.pop())
+
+    def _runs_from(self, word: str) -> set[str]:
+        """Capitalised runs of two to four words outside quotes that open with ``word``."""
+        out = set()
+        for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"((?:[ \t]+[A-Z][\w-]*){1,3})", self.body):
+            if self.index.inside_quote(m.start()):
+                continue
+            out.add(" ".join((word + m.group(1)).split()))
+        return out
 
     def _sentence(self, s0: int, s1: int, quotes: list[QuoteSpan]) -> None:
         refs = [r for r in self.index.refs_between(s0, s1)]

@@ -305,6 +305,8 @@ class SpeakerIndex:
             verb = verb or re.match(r"\s+([a-z][a-z'’-]*)", after)
             if not verb or verb.group(1) in FUNCTION_WORDS:
                 continue
+            if verb.group(1) in EPITHET_NOUNS or verb.group(1) in MOUTHPIECE_NOUNS:
+                continue  # "Acme Capital analyst Kim Lee said": the name qualifies a role, it does not act
             article = lead or re.search(r"\bthe\s+$", body[max(0, m.start() - 5) : m.start()])
             if article and not _verb_like(verb.group(1)):
                 continue  # "The Castle Street shop is …": after an article, a run before a noun modifies it
@@ -329,6 +331,22 @@ class SpeakerIndex:
         return sorted(found)
 
     # ------------------------------------------------------------ lookups
+    def heads_org(self, ref: Ref) -> bool:
+        """A one-word reference that the page also writes as the head of an organisation's name ("an
+        Ostrava spokesperson" beside "Ostrava Freight Group"): a firm named after its founder."""
+        if " " in ref.surface:
+            return False
+        return (
+            re.search(
+                r"(?<![\w'’-])"
+                + re.escape(ref.surface)
+                + r"(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+                + _ORG_SUFFIX_NEXT.pattern,
+                self.body,
+            )
+            is not None
+        )
+
     def inside_quote(self, pos: int) -> bool:
         return 0 <= pos < len(self._inside) and bool(self._inside[pos])
 
@@ -854,7 +872,7 @@ def speaker_before_verb(index: SpeakerIndex, verb_start: int, sent_start: int) -
     if named and named.group(2) in MOUTHPIECE_NOUNS:
         # "an Acme Foods spokesperson said": the capitalised words before the mouthpiece name its owner
         ref = index.ref_starting_at(named.start(1))
-        if ref is None or ref.end != named.end(1) or ref.kind not in ("name", "org"):
+        if ref is None or ref.end != named.end(1) or ref.kind not in ("name", "org") or index.heads_org(ref):
             ref = Ref(named.start(1), named.end(1), "org", named.group(1), named.group(1))
         return ref, "explicit"
     m = re.search(r"\b(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+(?:for|from|of|at)\s+", body[lo:pos])
