@@ -63,3 +63,28 @@ def test_an_organisation_qualifying_a_role_is_not_the_company_a_later_epithet_me
         ("Joss Hendry",),
     )
     assert ("indirect", "Kestrel Haulage Group", "The cuts will cost about $20 million in severance") in got
+
+
+def test_a_name_before_a_lower_case_role_appositive_and_its_verb_is_the_subject():
+    got = _claims(
+        (
+            '"We will study the ruling," Colm Fairley said. "It is a fair result," he added.',
+            "Outside the court, where supporters had waited since dawn, Maren Oduya, chair of the Eastmoor "
+            "Residents Association, was carried shoulder-high by neighbours.",
+            '"This is a victory for every family here," she said.',
+        ),
+        ("Colm Fairley", "Maren Oduya"),
+    )
+    assert ("direct", "Maren Oduya", "This is a victory for every family here,") in got
+
+
+def test_a_name_with_an_of_phrase_in_apposition_to_a_short_subject_is_the_subject():
+    got = _claims(
+        (
+            '"Cutting costs is the easy part," Joss Hendry said.',
+            'Another analyst, Tamsin Orr of Brightwell Partners, was more upbeat. "The numbers finally add '
+            'up," she said.',
+        ),
+        ("Joss Hendry", "Tamsin Orr"),
+    )
+    assert ("direct", "Tamsin Orr", "The numbers finally add up,") in got

@@ -123,6 +123,7 @@ _DATED_OPENING = re.compile(
 )
 _AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could",
                           "may", "might", "must", "should", "shall", "does", "did"})  # fmt: skip
+_APPOSITIVE_LOWER = re.compile(r",\s*[a-z][^,;:!?\"“”‘’()]{0,80},\s*")
 _OF_PHRASE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
@@ -509,9 +510,17 @@ class SpeakerIndex:
         at_start = all(w[:1].isupper() for w in body[sent_start : ref.start].split())
         if clause_start and at_start and orig[:1] == ",":
             return True
-        # "Her neighbour, Kim Lee, was less alarmed": the name in apposition to a short subject
+        # "Kim Lee, chair of the tenants' group, was carried …": a lower-case role appositive, then the verb
+        low = _APPOSITIVE_LOWER.match(orig)
+        if low:
+            w = _WORD.match(orig[low.end() :])
+            if w and w.group(0).islower() and _verb_like(w.group(0), plural_nouns=False):
+                return True
+        # "Her neighbour, Kim Lee, was less alarmed": the name in apposition to a short subject (and
+        # "Another analyst, Kim Lee of Acme, was …": an of-phrase may follow the name)
         before = body[sent_start : ref.start].rstrip()
-        after = re.match(r",\s*([a-z]+)\b", orig)
+        of = _OF_PHRASE.match(orig)
+        after = re.match(r",\s*([a-z]+)\b", orig[of.end() :] if of else orig)
         return bool(
             before.endswith(",")
             and "," not in before[:-1]
