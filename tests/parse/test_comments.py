@@ -468,6 +468,25 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
             [(0, None, "pier_pete"), (1, 1, "gull_watch"), (1, 1, "tram_tess")],
             ["About time.", "Not for drivers.", ""],
         ),
+        # A bulletin board's "Re:" subject and bare "by handle » date" row over each post, a quote label with
+        # only the arrow to the quoted post, and the link back to the forum under the last post.
+        (
+            "3 posts \u2022 Page 1 of 1\n\nRe: Night buses\nby quay_queen \u00bb Wed Jun 04, 2025 8:10 am\n"
+            "About time.\n\nRe: Night buses\nby dock_dan \u00bb Wed Jun 04, 2025 9:15 am\n"
+            "quay_queen wrote: \u2191\nAbout time.\n\nNot at 3am though.\n\n"
+            "Re: Night buses\nby pier_pete \u00bb Thu Jun 05, 2025 7:02 am\nKeld?\n\n"
+            "Return to \u201cLocal news\u201d\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan"), (0, None, "pier_pete")],
+            ["About time.", "About time.\n\nNot at 3am though.", "Keld?"],
+        ),
+        # A "Quote from handle on <date>" label over the quoted line, in a dated thread.
+        (
+            "Comments (2)\n\n#1 quay_queen \u00b7 4 Jun 2025, 08:10\nAbout time.\n\n"
+            "#2 dock_dan \u00b7 4 Jun 2025, 09:15\nQuote from quay_queen on 4 Jun 2025, 08:10\n"
+            "About time.\nNot at 3am though.\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.", "About time.\n\nNot at 3am though."],
+        ),
     ],
 )
 def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, bodies: list[str]) -> None:

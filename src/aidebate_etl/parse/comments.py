@@ -48,7 +48,9 @@ _WROTE_RE = re.compile(
 )
 _POSTED_RE = re.compile(
     r"^(?:#\d+\s*[-–:|.]?\s*)?(?:post(?:ed)?|submitted)\s+by\s*:?\s+(?P<handle>\S+(?:\s+\S+){0,3}?)"
-    r"(?:\s+(?:on|at|in|[|·•—–»-])\s+.*|\s*[|·•,»]\s*.*)?$",
+    r"(?:\s+(?:on|at|in|[|·•—–»-])\s+.*|\s*[|·•,»]\s*.*)?$"
+    # A board's bare "by handle » date": the guillemet sets it apart from an article's byline.
+    r"|^by\s+(?P<handle2>\S+(?:\s+\S+){0,3}?)\s+»\s+\S.*$",
     re.I,
 )
 _COUNT_RES = (
@@ -84,11 +86,11 @@ _COUNT_RES = (
 _QUOTE_LABEL_RE = re.compile(
     r"^(?:"
     + "|".join(re.escape(q) for q in lexicon.QUOTE_LABELS)
-    + r")\b\s*(?:\S+(?:\s+\S+){0,3})?\s*:?\s*$",
+    + r")\b\s*(?:\S+(?:\s+\S+){0,3}?)?(?:\s+(?:on|at)\s+(?P<when>\S.{0,40}?))?\s*:?\s*$",
     re.I,
 )
 # A bulletin board's label over a quoted excerpt: "handle wrote: ↑<date>", the arrow linking to the post.
-_WROTE_DATED_RE = re.compile(rf"^{_HANDLE}\s+(?:wrote|writes)\s*:\s*[↑↗⇧^]?\s*(?P<when>\S.*)$", re.I)
+_WROTE_DATED_RE = re.compile(rf"^{_HANDLE}\s+(?:wrote|writes)\s*:\s*(?P<arrow>[↑↗⇧^])?\s*(?P<when>.*)$", re.I)
 # A poster's profile box under each post ("Posts: 1,204", "Joined: May 2019").
 _PROFILE_FIELD_RE = re.compile(
     r"^(?:" + "|".join(re.escape(f) for f in lexicon.PROFILE_FIELD_LABELS) + r")\s*:\s*\S.{0,40}$", re.I
@@ -173,7 +175,13 @@ def _is_meta(text: str) -> bool:
     return is_time_text(text) or _is_action_row(text)
 
 
+# A board's links back to its forum under the last post: "Return to “Local news”", "Jump to: Local news".
+_BOARD_NAV_RE = re.compile(r"^(?:return|jump|go)\s+to\s*(?::|[“\"«‘']\S)", re.I)
+
+
 def _is_thread_furniture(text: str) -> bool:
+    if _BOARD_NAV_RE.match(text):
+        return True
     return contains_cue(text, lexicon.THREAD_FURNITURE_CUES) and len(words(text)) <= 14
 
 
@@ -184,7 +192,7 @@ def _header_handle(text: str, style: str) -> str | None:
     for rx in patterns:
         m = rx.match(text)
         if m:
-            handle = m.group("handle").strip()
+            handle = (m.group("handle") or m.groupdict().get("handle2") or "").strip()
             # A trailing full stop is an initial ("Jane P."); other sentence punctuation means prose.
             if 0 < len(handle.split()) <= MAX_HANDLE_WORDS and not ends_sentence(handle.rstrip(".")):
                 return handle
@@ -277,7 +285,7 @@ def _headers(lines: list[Line], style: str) -> list[tuple[int, str]]:
         # "handle wrote:" right under a "Quote:" label names the quoted author, not a new post.
         if handle is not None and not after_label:
             found.append((i, handle))
-        after_label = bool(_QUOTE_LABEL_RE.match(line.text)) and style == "forum"
+        after_label = _is_quote_label(line.text) and style == "forum"
     return found
 
 
@@ -448,9 +456,18 @@ def _is_sign_in(text: str) -> bool:
     return len(words(text)) <= MAX_HANDLE_WORDS and contains_cue(text, lexicon.SIGN_IN_CUES)
 
 
+def _is_quote_label(text: str) -> bool:
+    """ "Quote:", "Quote from handle", "Quote from handle on <date>": a label over a quoted excerpt."""
+    m = _QUOTE_LABEL_RE.match(text)
+    return m is not None and (m.group("when") is None or is_time_text(m.group("when")))
+
+
 def _is_quote_attribution(text: str) -> bool:
     m = _WROTE_DATED_RE.match(text)
-    return m is not None and is_time_text(m.group("when"))
+    if m is None:
+        return False
+    when = m.group("when").strip()
+    return is_time_text(when) if when else m.group("arrow") is not None
 
 
 def _profile_follows(lines: list[Line], line: Line) -> bool:
@@ -494,7 +511,7 @@ def _body(lines: list[Line], *, forum: bool, author: str | None = None) -> tuple
         if forum and _SUBJECT_RE.match(t):
             paras.append([])
             continue
-        if _QUOTE_LABEL_RE.match(t):
+        if _is_quote_label(t):
             paras.append([])
             quote_box = True
             continue
