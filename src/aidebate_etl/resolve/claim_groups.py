@@ -474,12 +474,18 @@ def claim_variants(results: Sequence[PageResult], claim_group_of: dict[str, str]
             continue
         norms = {cid: _normalise(texts[cid][1]) for cid in cids}
         longest = min(cids, key=lambda c: (-len(norms[c].split()), -len(norms[c]), c))
+        # Members with the same words as one compared already (outlets reprinting a quote word for
+        # word) get its figures: they depend on nothing but the two normalised texts.
+        compared: dict[str, tuple[float, str, float]] = {}
         for cid in sorted(cids, key=lambda c: (c != longest, texts[c][0], c)):
             if cid == longest:
                 similarity, diff, coverage = 1.0, "", 1.0
+            elif norms[cid] in compared:
+                similarity, diff, coverage = compared[norms[cid]]
             else:
                 similarity = fuzz.partial_ratio(norms[cid], norms[longest]) / 100
                 diff, coverage = _word_diff(norms[longest].split(), norms[cid].split())
+                compared[norms[cid]] = (similarity, diff, coverage)
             rows.append(
                 {
                     "claim_group_id": gid,
