@@ -21,7 +21,15 @@ from typing import Any, Literal
 
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
+from aidebate_etl import tables
 from flows.etl import DEFAULT_BATCH_SIZE, etl
+
+# pandera builds each table model's schema on first use, and the first build imports dask.dataframe
+# whenever dask is installed (the Dask extra): 1-2 s of imports that would otherwise land inside the
+# first run's build_tables stage. Built here, where the flow process loads its runner; not in flows/etl.py,
+# which every Dask worker imports to run per-page tasks that never build a table.
+for _model in tables.TABLES.values():
+    _model.to_schema()
 
 Runner = Literal["default", "dask"]
 DEFAULT_DASK_WORKERS = 2
