@@ -88,3 +88,15 @@ def test_a_name_with_an_of_phrase_in_apposition_to_a_short_subject_is_the_subjec
         ("Joss Hendry", "Tamsin Orr"),
     )
     assert ("direct", "Tamsin Orr", "The numbers finally add up,") in got
+
+
+def test_a_name_in_apposition_to_a_subject_with_an_of_phrase_is_the_subject():
+    got = _claims(
+        (
+            '"I never thought it would last," Colm Fairley says.',
+            'His business partner of twenty years, Ruth Ambery, is less surprised. "He always underestimates '
+            'people," she says.',
+        ),
+        ("Colm Fairley", "Ruth Ambery"),
+    )
+    assert ("direct", "Ruth Ambery", "He always underestimates people,") in got

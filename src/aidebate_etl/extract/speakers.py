@@ -96,6 +96,9 @@ _EPITHET_WORD = re.compile(r"([^\s.,;:!?\"“”()]+)(\s+|(?=[.,;:!?\"“”()]|
 _AGE = re.compile(r"\d{1,3}-year-old\b")
 # An epithet looks at most this many words past "the" for its noun.
 MAX_EPITHET_WORDS = 5
+# The longest noun phrase a name stands in apposition to as a sentence's subject ("His business partner of
+# 22 years, Kim Lee, is …"): a determiner, modifiers, the noun and a short of-phrase.
+MAX_APPOSED_SUBJECT_WORDS = 7
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b")
 _ORG_SUFFIX_NEXT = re.compile(
     r"[ \t]+(?:" + "|".join(sorted(map(re.escape, ORG_SUFFIXES), key=len, reverse=True)) + r")\b"
@@ -524,7 +527,7 @@ class SpeakerIndex:
         return bool(
             before.endswith(",")
             and "," not in before[:-1]
-            and len(before.split()) <= MAX_EPITHET_WORDS
+            and len(before.split()) <= MAX_APPOSED_SUBJECT_WORDS
             and after
             and after.group(1) not in FUNCTION_WORDS
         )
