@@ -100,3 +100,14 @@ def test_a_name_in_apposition_to_a_subject_with_an_of_phrase_is_the_subject():
         ("Colm Fairley", "Ruth Ambery"),
     )
     assert ("direct", "Ruth Ambery", "He always underestimates people,") in got
+
+
+def test_a_reporting_verb_coordinated_by_but_shares_the_subject():
+    got = _claims(
+        (
+            'Colm Fairley, who was not involved in the survey, called the method "sound" but warned that '
+            "three of the sites had been dredged only last year.",
+        ),
+        ("Colm Fairley",),
+    )
+    assert ("indirect", "Colm Fairley", "three of the sites had been dredged only last year.") in got

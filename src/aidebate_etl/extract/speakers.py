@@ -895,7 +895,8 @@ def speaker_before_verb(index: SpeakerIndex, verb_start: int, sent_start: int) -
     before = body[sent_start:pos].rstrip()
     # a participle or coordinated verb shares the clause's subject ("Lee took aim, writing that")
     word = body[verb_start:].split(None, 1)[0] if body[verb_start:].strip() else ""
-    if before.endswith((",", " and", "\u2014")) or word.endswith("ing"):
+    # ("… described the plan as "bold" but warned that …": "but" coordinates verbs of one subject too)
+    if before.endswith((",", " and", " but", "\u2014")) or word.endswith("ing"):
         return None, "subject"
     return None, "none"
 
