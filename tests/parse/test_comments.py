@@ -487,6 +487,34 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
             [(0, None, "quay_queen"), (0, None, "dock_dan")],
             ["About time.", "About time.\n\nNot at 3am though."],
         ),
+        # "Comment #N by handle on <date>" headers.
+        (
+            "2 Comments\n\nComment #1 by quay_queen on June 4, 2025\nAbout time.\n\n"
+            "Comment #2 by dock_dan on June 4, 2025\nNot at 3am though.\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.", "Not at 3am though."],
+        ),
+        # A numbered blog thread whose headers carry the date: "1. handle said on <date>:".
+        (
+            "2 Responses\n\n1. quay_queen said on June 4, 2025 at 8:10 am:\nAbout time.\n\n"
+            "2. dock_dan said on June 4, 2025 at 9:15 am:\nNot at 3am though.\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.", "Not at 3am though."],
+        ),
+        # The writer answering under an "Author" badge printed after the name.
+        (
+            "Comments (2)\n\nquay_queen \u00b7 3h\nAbout time.\nReply\n\n"
+            "    Jo Pike  Author \u00b7 2h\n    Thanks!\n    Reply\n",
+            [(0, None, "quay_queen"), (1, 1, "Jo Pike")],
+            ["About time.", "Thanks!"],
+        ),
+        # Mail-style headers: "On <date>, handle wrote:".
+        (
+            "Comments\n\nOn June 4, 2025 at 8:10 am, quay_queen wrote:\nAbout time.\n\n"
+            "On June 4, 2025 at 9:15 am, dock_dan wrote:\nNot at 3am though.\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.", "Not at 3am though."],
+        ),
     ],
 )
 def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, bodies: list[str]) -> None:

@@ -41,13 +41,15 @@ MIN_HEADERS = 2
 # A list marker before the handle: a bullet, or the number of an ordered list of comments ("1. jdoe says:").
 _BULLET = r"(?:[•●◦▪‣∙·*\-–—]\s*|\d{1,3}[.)]\s+)?"
 _HANDLE = rf"(?P<handle>[^\s>].{{0,{MAX_HANDLE_CHARS}}}?)"
-_SAYS_RE = re.compile(rf"^{_BULLET}{_HANDLE}\s+(?:says|said)\s*(?::|\.\.\.|…)\s*$", re.I)
+_SAYS_RE = re.compile(
+    rf"^{_BULLET}{_HANDLE}\s+(?:says|said)(?:\s+(?:on|at)\s+.{{1,50}}?)?\s*(?::|\.\.\.|…)\s*$", re.I
+)
 _WROTE_RE = re.compile(
     rf"^{_BULLET}(?:#\d+\s*[-–:|.]?\s*)?{_HANDLE}\s+(?:wrote|writes)(?:\s+(?:on|at)\s+.{{1,50}}?)?\s*:\s*$",
     re.I,
 )
 _POSTED_RE = re.compile(
-    r"^(?:#\d+\s*[-–:|.]?\s*)?(?:post(?:ed)?|submitted)\s+by\s*:?\s+(?P<handle>\S+(?:\s+\S+){0,3}?)"
+    r"^(?:#\d+\s*[-–:|.]?\s*)?(?:post(?:ed)?|submitted|comment(?:\s+#?\d+)?)\s+by\s*:?\s+(?P<handle>\S+(?:\s+\S+){0,3}?)"
     r"(?:\s+(?:on|at|in|[|·•—–»-])\s+.*|\s*[|·•,»]\s*.*)?$"
     # A board's bare "by handle » date": the guillemet sets it apart from an article's byline.
     r"|^by\s+(?P<handle2>\S+(?:\s+\S+){0,3}?)\s+»\s+\S.*$",
@@ -193,6 +195,10 @@ def _header_handle(text: str, style: str) -> str | None:
         m = rx.match(text)
         if m:
             handle = (m.group("handle") or m.groupdict().get("handle2") or "").strip()
+            # "On 4 June 2025 at 8:10 am, jdoe wrote:": the date clause before the handle is no part of it.
+            head, sep, last = handle.rpartition(", ")
+            if sep and head.lower().startswith("on ") and is_time_text(head[3:]):
+                handle = last
             # A trailing full stop is an initial ("Jane P."); other sentence punctuation means prose.
             if 0 < len(handle.split()) <= MAX_HANDLE_WORDS and not ends_sentence(handle.rstrip(".")):
                 return handle
@@ -282,8 +288,11 @@ def _headers(lines: list[Line], style: str) -> list[tuple[int, str]]:
         if line.blank:
             continue
         handle = _header_handle(line.text, style)
-        # "handle wrote:" right under a "Quote:" label names the quoted author, not a new post.
-        if handle is not None and not after_label:
+        # "handle wrote:" right under a "Quote:" label names the quoted author, not a new post; so does a mail
+        # client's "On <date>, handle wrote:" over ">"-marked lines.
+        nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
+        quoting = line.text[:3].lower() == "on " and nxt is not None and nxt.text.startswith(">")
+        if handle is not None and not after_label and not quoting:
             found.append((i, handle))
         after_label = _is_quote_label(line.text) and style == "forum"
     return found
@@ -410,7 +419,10 @@ def _strip_meta_parts(text: str) -> str:
     name = _POST_NUMBER_PREFIX.sub("", " ".join(kept).strip())
     name = _LIST_NUMBER_PREFIX.sub("", name)
     m = re.match(r"^(.*?)\s+(?:\d+\s*[smhdwy]|\d+\s+\w+\s+ago)$", name)
-    return (m.group(1) if m else name).strip()
+    name = (m.group(1) if m else name).strip()
+    # A badge printed after the name ("Jo Pike Author", "dock_dan Moderator") marks the reader's role.
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower() in lexicon.COMMENT_BADGE_WORDS else name
 
 
 # Arrows that mark a reply in place of indentation ("↳ handle · 2h").

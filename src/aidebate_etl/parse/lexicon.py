@@ -511,6 +511,9 @@ COMMENT_ACTION_WORDS = frozenset(
     ]
 )
 
+# Role badges a widget prints after a commenter's name: the reader's standing, never part of the handle.
+COMMENT_BADGE_WORDS = frozenset(["author", "moderator", "admin", "staff", "verified", "op", "mod"])
+
 # Credit lines begin with one of these labels, which say the rest of the line names a photographer or source.
 CREDIT_LABELS = (
     "photo",
