@@ -111,3 +111,15 @@ def test_a_reporting_verb_coordinated_by_but_shares_the_subject():
         ("Colm Fairley",),
     )
     assert ("indirect", "Colm Fairley", "three of the sites had been dredged only last year.") in got
+
+
+def test_a_relative_clause_with_a_quote_between_the_subject_and_its_verb():
+    got = _claims(
+        (
+            'Farrow Capital analyst Joss Hendry, who called the plan "overdue surgery," said the real test '
+            "would come next year.",
+        ),
+        ("Joss Hendry",),
+    )
+    assert ("direct", "Joss Hendry", "overdue surgery,") in got
+    assert ("indirect", "Joss Hendry", "the real test would come next year.") in got

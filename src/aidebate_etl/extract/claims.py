@@ -211,7 +211,13 @@ class _ClaimFinder:
         if q.last_paragraph != q.paragraph:
             # a quote over several paragraphs: its after-cue follows the final closing mark
             close_s1 = next((b for a, b in self.sentences if a <= q.end < b), s1)
-        found = self._cue_after(q, close_s1) or self._cue_before(q, s0, subjects)
+        found = self._cue_after(q, close_s1)
+        if found is None or found[0] is None:
+            # `X, who called it "…," said …`: a verb after the quote with nobody after it is the main
+            # clause's; the naming cue before the quote names its speaker
+            before = self._cue_before(q, s0, subjects)
+            if found is None or (before is not None and before[0] is not None):
+                found = before
         has_cue = found is not None
         if found is None:
             found = self._reporting_clause(q)

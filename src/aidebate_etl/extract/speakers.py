@@ -796,6 +796,7 @@ class Salience:
         return None
 
 
+_WHO_CLAUSE_BEFORE = re.compile(r",[ \t]*who[ \t][^;!?\n]*?,[\"”’']?[ \t]*$")
 _RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
 # "a Harbour Trust spokesman" / "an Acme lawyer": an article, a capitalised name, a mouthpiece noun.
 _MOUTHPIECE_OWNER = (
@@ -870,6 +871,13 @@ def speaker_before_verb(index: SpeakerIndex, verb_start: int, sent_start: int) -
         if ref is not None and not index.is_possessive(ref):
             return ref, "explicit"
         pos = rel.start() + 1
+    # "Kim Lee, who called the plan "overdue surgery," said …": a relative clause, quotes and all, between
+    # the subject and its verb
+    who = _WHO_CLAUSE_BEFORE.search(body, sent_start, pos)
+    if who:
+        ref = index.ref_ending_at(who.start(), sent_start)
+        if ref is not None and ref.kind in ("name", "new_name", "epithet") and not index.is_possessive(ref):
+            return ref, "explicit"
     ref = _head_of_appositives(index, pos, sent_start)
     if ref is not None:
         return ref, "explicit"
