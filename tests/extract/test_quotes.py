@@ -122,3 +122,13 @@ def test_quotes_unbalanced_marks_stay_in_their_paragraph(
 def test_quotes_sentences_keep_quotes_whole(paragraph: str, sentences: list[str]) -> None:
     spans = split_sentences(paragraph, find_quotes(paragraph))
     assert [paragraph[a:b] for a, b in spans] == sentences
+
+
+def test_quotes_title_ending_in_s_before_a_later_single_quote():
+    # the mark after "Boots" closes the title: the next opener starts a quote of its own
+    got = _texts(
+        "As the crowd sang 'Lee's Got Boots' late on, the coach was asked. 'Rest,' he said. 'Then a holiday.'"
+    )
+    assert got == ["Lee's Got Boots", "Rest,", "Then a holiday."]
+    # a plural possessive inside a quote still does not close it
+    assert _texts("'The islanders' lives matter more,' she said.") == ["The islanders' lives matter more,"]

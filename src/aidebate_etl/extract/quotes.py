@@ -100,7 +100,13 @@ def _plural_possessive(text: str, i: int) -> bool:
     if not re.match(r" [a-z]", text[i + 1 : i + 3]):
         return False
     rest = text[i + 1 :]
-    return bool(re.search(r"[^\s][’'](?=[\s,.;:!?)]|$)", rest))
+    closer = re.search(r"[^\s][’'](?=[\s,.;:!?)]|$)", rest)
+    if closer is None:
+        return False
+    # "sang 'Lee's Got Wings' long after … 'Sleep,' he said": a mark placed as an opener before that later
+    # closer starts a quote of its own, so this mark closed the first one
+    opener = re.search(r"(?<=[\s(\[\u2014\u2013])[‘'](?=\w)", rest)
+    return opener is None or opener.start() > closer.start()
 
 
 def _opens(text: str, i: int) -> bool:
