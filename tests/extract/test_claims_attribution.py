@@ -123,3 +123,17 @@ def test_a_relative_clause_with_a_quote_between_the_subject_and_its_verb():
     )
     assert ("direct", "Joss Hendry", "overdue surgery,") in got
     assert ("indirect", "Joss Hendry", "the real test would come next year.") in got
+
+
+def test_a_reported_clause_inside_an_embedded_clause_ends_with_it():
+    got = _claims(
+        (
+            "When Colm Fairley announced in May that the bakery would close after forty years, the phone "
+            "line crashed within an hour.",
+            "Ruth Ambery, who revealed last year that she would step down in the spring, was cheered by "
+            "the whole hall.",
+        ),
+        ("Colm Fairley", "Ruth Ambery"),
+    )
+    assert ("indirect", "Colm Fairley", "the bakery would close after forty years") in got
+    assert ("indirect", "Ruth Ambery", "she would step down in the spring") in got

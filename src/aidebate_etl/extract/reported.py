@@ -163,6 +163,45 @@ def _cut_at_next_cue(masked: str, rel_start: int, rel_end: int) -> int:
     return rel_start + semi if semi > 0 else rel_end
 
 
+# Words that open a fronted adverbial clause ("When Lee announced that …, the phones rang").
+_SUBORDINATORS = frozenset(
+    [
+        "when",
+        "after",
+        "before",
+        "as",
+        "since",
+        "although",
+        "though",
+        "while",
+        "once",
+        "because",
+        "until",
+        "whereas",
+    ]
+)
+
+
+def _end_of_embedding(masked: str, cue_rel: int, c_start: int, c_end: int) -> int:
+    """Where a reported clause ends when its cue sits in a clause embedded in the sentence: a fronted
+    adverbial clause ends at its comma ("When Lee announced that the shop would close, the phones rang");
+    a relative clause on the subject ends where the main verb comes back ("Lee, who said in May that he
+    would retire, was in tears")."""
+    head = masked[:cue_rel]
+    first = re.match(r"[^A-Za-z]*([A-Za-z]+)", head)
+    span = masked[c_start:c_end]
+    if first and first.group(1).lower() in _SUBORDINATORS and "," not in head:
+        comma = span.find(", ")
+        return c_start + comma if comma > 0 else c_end
+    if re.search(r",\s*(?:who|which)\s[^,]*$", head):
+        back = re.search(r",\s+(?:[a-z]+ly\s+)?([a-z][\w'’]*)\b", span)
+        if back and (
+            back.group(1) in FINITE_VERB_SIGNALS or (len(back.group(1)) > 4 and back.group(1).endswith("ed"))
+        ):
+            return c_start + back.start()
+    return c_end
+
+
 def _has_finite_verb(text: str) -> bool:
     """Does a masked clause have a verb of its own outside the quotes? A subject pronoun followed by
     an unquoted word counts: pronouns in that case only ever head a clause."""
@@ -233,6 +272,9 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
                 ref, mode = speaker_before_verb(index, at, sent_start)
                 c_start = sent_start + m.end()
                 c_end = sent_start + _cut_at_next_cue(masked, c_start - sent_start, end - sent_start)
+                c_end = sent_start + _end_of_embedding(
+                    masked, w.start(), c_start - sent_start, c_end - sent_start
+                )
                 if mode == "none":
                     found.append(ReportedCue(w.group(0), at, c_start, c_end, None, mode, emit=False))
                 elif _long_enough(body, c_start, c_end):
