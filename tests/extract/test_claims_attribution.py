@@ -137,3 +137,18 @@ def test_a_reported_clause_inside_an_embedded_clause_ends_with_it():
     )
     assert ("indirect", "Colm Fairley", "the bakery would close after forty years") in got
     assert ("indirect", "Ruth Ambery", "she would step down in the spring") in got
+
+
+def test_an_organisation_epithet_before_the_page_names_the_body_in_full():
+    got = _claims(
+        (
+            "Forty people were lifted off the rocks by helicopter before dawn, the coastguard said.",
+            "Western Shores Coastguard duty officer Colm Fairley said the rescue had gone well.",
+        ),
+        ("Colm Fairley",),
+    )
+    assert (
+        "indirect",
+        "Western Shores Coastguard",
+        "Forty people were lifted off the rocks by helicopter before dawn",
+    ) in got

@@ -98,6 +98,7 @@ class _ClaimFinder:
         )
         self._para_starts = [s for s, _ in paragraph_spans(body)]
         self.salience.para_starts = self._para_starts
+        self.salience.page_orgs = [r.name for r in self.index.refs if r.kind == "org" and r.name]
         self.salience.quote_led = {
             i for i, a in enumerate(self._para_starts) if body[a : a + 1] in ALL_QUOTE_CHARS
         }

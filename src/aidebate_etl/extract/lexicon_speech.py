@@ -317,7 +317,7 @@ ORG_SUFFIXES = frozenset(
         "Partners", "Media", "News", "Times", "Post", "Journal", "Press", "Magazine", "Airlines",
         "Motors", "Systems", "Technologies", "Industries", "Team", "Force", "Guard", "Hospice",
         "Hospital", "Clinic", "Museum", "Library", "Theatre", "Theater", "College", "School",
-        "Charity", "Books", "Management",
+        "Charity", "Books", "Management", "Coastguard", "Constabulary",
     }
 )  # fmt: skip
 

@@ -670,6 +670,9 @@ class Salience:
     para_starts: list[int] = field(default_factory=list)  # body offsets where paragraphs start
     quote_led: set[int] = field(default_factory=set)  # paragraphs that open with a quote mark
     org_actors: list[tuple[int, str]] = field(default_factory=list)  # organisations as subjects or speakers
+    # every organisation the body names, wherever: "the coastguard said" in a summary before the text
+    # names "the Northern Coastguard" can mean only the one body whose name holds the noun
+    page_orgs: list[str] = field(default_factory=list)
     # positions of entries that are subjects of another speaker's reported clause ("Lee said Kim would
     # stay"): a pronoun that speaks next continues the sentence's main subject, not these
     embedded: set[int] = field(default_factory=set)
@@ -755,6 +758,9 @@ class Salience:
             for pos, name in reversed(self.orgs):
                 if pos < at and ref.noun and ref.noun in name.lower():
                     return Resolved(name, "organization", "epithet")
+            ahead = {n for n in self.page_orgs if ref.noun and ref.noun in n.lower().split()}
+            if len(ahead) == 1 and ref.noun not in GENERIC_ORG_EPITHETS:
+                return Resolved(ahead.pop(), "organization", "epithet")
             if ref.noun in REGULATOR_EPITHETS:
                 # "the watchdog" is the last body named whose head makes it a regulator ("Authority")
                 for pos, name in reversed(self.orgs):
