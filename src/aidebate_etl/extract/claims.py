@@ -79,6 +79,20 @@ def verb_at_any(body: str, start: int, end: int) -> bool:
     return any(verb_at(body, start + m.start()) for m in re.finditer(r"[a-z]+", body[start:end]))
 
 
+def _one_per_span(claims: Sequence[Claim]) -> list[Claim]:
+    """One claim per (kind, span): a clause two cues both report ('told X …, adding that …' reaching
+    the same that-clause) is one statement, and its id is made from the span, so a second copy would
+    collide and be rejected. The copy whose speaker is named at the cue wins over one that inherited
+    the clause's subject; otherwise the first found."""
+    kept: dict[tuple[str, int, int], Claim] = {}
+    for claim in claims:
+        key = (claim.kind, claim.start_char, claim.end_char)
+        held = kept.get(key)
+        if held is None or (claim.attribution == "explicit" and held.attribution != "explicit"):
+            kept[key] = claim
+    return list(kept.values())
+
+
 def extract_claims(
     structure: PageStructure, people: Sequence[PagePerson], mentions: Sequence[Mention]
 ) -> tuple[Claim, ...]:
@@ -117,7 +131,7 @@ class _ClaimFinder:
         for si, (s0, s1) in enumerate(self.sentences):
             self._sentence(s0, s1, quotes_by_sentence.get(si, []))
         self._lengthen_org_names()
-        return tuple(sorted(self.claims, key=lambda c: (c.start_char, c.kind)))
+        return tuple(sorted(_one_per_span(self.claims), key=lambda c: (c.start_char, c.kind)))
 
     def _lengthen_org_names(self) -> None:
         """An organisation speaking under a short form of a name the page also gives in full

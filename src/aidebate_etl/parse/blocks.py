@@ -7,6 +7,7 @@ exactly that, and answers shape questions about a line (does it end a sentence, 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -117,9 +118,20 @@ def bullet_item(text: str) -> str | None:
     return text[m.end() :] if m else None
 
 
+@functools.lru_cache(maxsize=256)
+def _cue_pattern(cues: tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
+    # One compiled alternation per cue list: building a pattern per cue on every call was a tenth of
+    # the whole extraction's CPU (the benchmark's profile). Longest first so a cue that extends
+    # another is tried before it; the word guards make the order irrelevant to the result.
+    ordered = sorted(cues, key=lambda cue: (-len(cue), cue))
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(cue) for cue in ordered) + r")(?!\w)")
+
+
 def contains_cue(text: str, cues: tuple[str, ...] | frozenset[str]) -> bool:
-    low = text.lower().replace("’", "'")
-    return any(re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low) for cue in cues)
+    """Whether any cue occurs in the text as whole words (case-insensitive, curly apostrophes folded)."""
+    if not cues:
+        return False
+    return _cue_pattern(cues).search(text.lower().replace("’", "'")) is not None
 
 
 # The mark a comment's time carries once its writer changed it: "5 hours ago (edited)".
