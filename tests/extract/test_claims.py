@@ -382,7 +382,10 @@ def test_claims_one_claim_per_span_when_two_cues_reach_one_clause() -> None:
     # 'told the board, adding that …': both cues reach the same that-clause. Two copies would share
     # one claim id and both be rejected at validation, losing the statement.
     claims = _claims(
-        ('"The pumps are old," Jana Holt told councillors, adding that new ones would cost more than £3 million.',),
+        (
+            '"The pumps are old," Jana Holt told councillors, '
+            "adding that new ones would cost more than £3 million.",
+        ),
         ("Jana Holt",),
     )
     spans = [(c.kind, c.start_char, c.end_char) for c in claims]

@@ -627,3 +627,23 @@ def test_people_bare_role_of_an_organisation_in_apposition_shows_a_person(nlp):
         page("Halvard Brisk, chair of the Eastmoor Residents Association, was not convinced."), nlp
     )
     assert "Halvard Brisk" in people
+
+
+def test_people_full_name_tagged_an_organisation_whose_surname_has_a_human_context(nlp):
+    # NER calls the full name an organisation; "Surname, who …" later shows only a human carries it
+    people, _ = run(
+        page(
+            "Olu Brackley-Nyambe scored twice in the final ten minutes as Harbury Town came from behind.",
+            "The equaliser came from Brackley-Nyambe, who had been out injured since May.",
+        ),
+        nlp,
+    )
+    assert set(people) == {"Olu Brackley-Nyambe"}
+
+
+def test_people_role_word_before_an_organisation_shaped_name_is_no_evidence(nlp):
+    # "host" is the verb here: the capitalised run ending on a club word is the opponent, not a person
+    people, _ = run(
+        page("Harbury travel to Dunmere on Tuesday, while their rivals host Kelbrook United."), nlp
+    )
+    assert people == {}

@@ -460,7 +460,13 @@ def _note(
         f.in_plain_article |= not seg.title_case
     before, _ = _word_before(text, s)
     b = _strip_word(before)
-    if before and before[-1] not in ",;:" and (b in cues.ROLE_NOUNS or b in cues.HONORIFICS):
+    # (before an organisation-shaped name a role word is more often a verb, "Rovers host Some United",
+    # or a modifier than a title: only an honorific speaks for such a name)
+    if (
+        before
+        and before[-1] not in ",;:"
+        and (b in cues.HONORIFICS or (b in cues.ROLE_NOUNS and kind != "org"))
+    ):
         f.human = True
     if before.endswith(",") and b in cues.ROLE_NOUNS and text[e : e + 1] in (",", ")"):
         f.human = True  # an appositive: "their son, Name, and ..."
@@ -927,7 +933,15 @@ def extract_people(
         return True
 
     def person_words() -> set[str]:
-        return {f.tokens[-1] for f in found.values() if f.sources & _NAMING_SOURCES and not f.thing}
+        named = {f.tokens[-1] for f in found.values() if f.sources & _NAMING_SOURCES and not f.thing}
+        # a surname the page puts in a context only a human has ("Surname, who …", "Surname, 23,") is a
+        # person's, wherever NER tagged the full name an organisation
+        human = {
+            f.tokens[0]
+            for f in found.values()
+            if len(f.tokens) == 1 and f.human and not f.thing and f.kind == "name"
+        }
+        return named | human
 
     def article_words() -> set[str]:
         """First names and surnames of the full names the article itself gives."""
