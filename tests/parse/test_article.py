@@ -328,6 +328,12 @@ def test_article_gallery_agency_only_credits(parsed_page) -> None:
         # A cookie notice whose buttons sit on their own line, under the site name.
         "The Dunmere Evening Lamp\n\nThis website uses cookies to give you the best experience.\n"
         "Accept all    Manage",
+        # A consent notice that never says "cookie", ending on its own buttons, bracketed or barred.
+        "Your data, your say: we and 60 vendors keep identifiers on this browser. [Accept] [See vendors]",
+        "Data notice: this site stores small files to count visits. Fine | Reject | Read the policy",
+        # A consent heading and notice whose buttons sit on the line under the notice.
+        "Privacy matters to us here\nWe and selected vendors store identifiers to measure visits and "
+        "show you relevant adverts.\nACCEPT    CUSTOMISE",
         # A live-score ticker over the site name.
         "LIVE  Dale 1-0 Ford (62')   |   Harbour v Quay 19:45\nDALE SPORT",
         # A paywall meter over the headline, and a section menu set apart by middle dots.

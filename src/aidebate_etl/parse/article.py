@@ -152,14 +152,38 @@ def is_menu_row(text: str) -> bool:
     )
 
 
+# The choice a consent banner asks for; its other buttons ("More options", "Learn more") only lead on.
+_CONSENT_DECISIONS = frozenset(["accept", "reject", "agree", "decline"])
+# Bracketed buttons at the end of a line: "… on your device. [Agree] [More options]".
+_BRACKET_BUTTONS_RE = re.compile(r"(?:\s*\[[^\[\]]{1,30}\])+\s*$")
+MAX_BUTTON_WORDS = 3
+
+
 def _is_cookie_banner(text: str) -> bool:
     ws = {w.lower() for w in words(text)}
-    if ws and ws <= lexicon.CONSENT_BUTTON_WORDS and ws & {"accept", "reject", "agree", "decline"}:
+    if ws and ws <= lexicon.CONSENT_BUTTON_WORDS and ws & _CONSENT_DECISIONS:
         return True  # the banner's button row
+    if _ends_on_consent_buttons(text):
+        return True
     low = text.lower()
     return bool(ws & set(lexicon.COOKIE_WORDS)) and any(
         re.search(rf"\b{c}\b", low) for c in lexicon.CONSENT_CUES
     )
+
+
+def _ends_on_consent_buttons(text: str) -> bool:
+    """A consent notice copied as one line ends on its own buttons, one of them the consent decision
+    ("… [Agree] [More options]", "… improve it. OK | Decline | Learn more"), whatever it calls the data it
+    asks about; no sentence of prose ends on a row of buttons."""
+    m = _BRACKET_BUTTONS_RE.search(text)
+    if m is not None and m.start() > 0:
+        buttons = re.findall(r"\[([^\[\]]+)\]", m.group())
+    else:
+        cells = _ROW_SEPARATOR.split(text)
+        buttons = cells[1:] if len(cells) > 2 else []
+        if any(len(b.split()) > MAX_BUTTON_WORDS for b in buttons):
+            return False
+    return any(w.lower() in _CONSENT_DECISIONS for b in buttons for w in words(b))
 
 
 # An audio player's label over the story: "Listen to this story · 4 min", "Listen to article 00:00 / 05:12".
@@ -298,6 +322,8 @@ def find_title(lines: list[Line]) -> int:
         if column >= MIN_MENU_COLUMN and any(len(c.text.split()) >= MIN_TITLE_WORDS for c in candidates):
             # What stands above the site's menu is its header (name, tagline), not the story's.
             candidates = []
+        if _above_consent_buttons(lines, line.index):
+            continue  # the consent notice, whose button row (next line) closes the site's header
         if _is_lead_paragraph(line.text) and candidates and not is_furniture(line.text):
             break
         if _is_title_candidate(line.text):
@@ -341,6 +367,13 @@ def find_title(lines: list[Line]) -> int:
         if any(is_alt_text(ln.text, cand.text) for ln in later):
             return cand.index
     return (long_enough or candidates)[0].index
+
+
+def _above_consent_buttons(lines: list[Line], index: int) -> bool:
+    """A sentence directly over a consent banner's button row ("Accept all   Manage options") is the
+    banner's notice, whatever words it uses for cookies and partners."""
+    nxt = lines[index + 1] if index + 1 < len(lines) else None
+    return nxt is not None and not nxt.blank and _is_cookie_banner(nxt.text)
 
 
 # A menu copied as a column is longer than a list of share buttons or a pair of section labels.
