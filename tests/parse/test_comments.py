@@ -508,6 +508,22 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
             [(0, None, "quay_queen"), (1, 1, "Jo Pike")],
             ["About time.", "Thanks!"],
         ),
+        # A flat newspaper thread with no Reply control: handle, "in reply to X" link, time, text and a
+        # vote row. A reply to a removed comment whose writer's name ends on an initial; the removed
+        # one has no vote row, and the page's footer follows the last row.
+        (
+            "Comments (4)\n\n"
+            "harbour_hal\n4 June 2025 8:10am\nAbout time.\nLike (3) | Flag\n\n"
+            "Nora T.\nin reply to harbour_hal\n4 June 2025 8:20am\n"
+            "This comment was removed by a moderator for breaking our rules.\n\n"
+            "quay_queen\nin reply to Nora T.\n4 June 2025 8:31am\nShame, it was a fair point.\n"
+            "Like (1) | Flag\n\n"
+            "dock_dan\n4 June 2025 9:02am\nSee you on it.\nLike (0) | Flag\n\n"
+            "Trending now\n1. Pier lights switched on for summer\n"
+            "About us \u00b7 Terms \u00b7 \u00a9 Harbour Lamp Ltd 2025\n",
+            [(0, None, "harbour_hal"), (1, 1, "Nora T."), (2, 2, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.", "", "Shame, it was a fair point.", "See you on it."],
+        ),
         # Mail-style headers: "On <date>, handle wrote:".
         (
             "Comments\n\nOn June 4, 2025 at 8:10 am, quay_queen wrote:\nAbout time.\n\n"

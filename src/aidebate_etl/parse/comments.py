@@ -211,12 +211,24 @@ def _dated_headers(lines: list[Line]) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         t = line.text
-        if not t or _is_meta(t) or is_thread_heading(t) or not _is_handle_line(t):
+        if not t or _is_meta(t) or is_thread_heading(t):
+            continue
+        j = i - 1
+        # "handle / in reply to X / date": the reply's link to its parent sits between the handle and the
+        # time; the handle heads the comment and the link stays in its text.
+        reply_under_handle = (
+            _REPLY_TO_RE.match(t) is not None
+            and j >= 0
+            and bool(lines[j].text)
+            and _is_handle_line(lines[j].text)
+        )
+        if not reply_under_handle and not _is_handle_line(t):
             continue
         nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
         if (nxt is not None and _is_time_row(nxt.text)) or _has_time_cell(t):
-            j = i - 1
-            if (
+            if reply_under_handle:
+                found.append((j, _strip_meta_parts(lines[j].text)))
+            elif (
                 _PLACE_RE.match(t)
                 and j >= 0
                 and lines[j].text
@@ -249,7 +261,7 @@ def _body_start(lines: list[Line], header: int, style: str) -> int:
     if style != "dated" or _has_time_cell(lines[header].text):
         return header + 1
     nxt = next((k for k in range(header + 1, len(lines)) if lines[k].text), None)
-    if nxt is None or _is_time_row(lines[nxt].text):
+    if nxt is None or _is_time_row(lines[nxt].text) or _REPLY_TO_RE.match(lines[nxt].text):
         return header + 1
     return nxt + 1
 
@@ -333,9 +345,14 @@ def detect_thread(lines: list[Line], after: int) -> tuple[str, int] | None:
 def _is_handle_line(text: str) -> bool:
     """A flat-layout handle: a short name, possibly followed by a timestamp after a separator."""
     name = _strip_meta_parts(text)
+    # A display name may end on an initial ("Jo P."): that full stop ends no sentence.
+    core = name[:-1] if _TRAILING_INITIAL.search(name) else name
     return (
-        bool(name) and len(name.split()) <= MAX_HANDLE_WORDS and len(name) <= 40 and not ends_sentence(name)
+        bool(name) and len(name.split()) <= MAX_HANDLE_WORDS and len(name) <= 40 and not ends_sentence(core)
     )
+
+
+_TRAILING_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 
 
 def _first_flat_handle(lines: list[Line], after: int, reply: int) -> int:
@@ -562,7 +579,9 @@ def _tree(entries: list[tuple[str, int, tuple[str, str | None]]]) -> tuple[Parse
     out: list[ParsedComment] = []
     for pos, (author, indent, (body, reply_to)) in enumerate(entries, start=1):
         prev_depth = out[-1].depth if out else -1
-        named = [c for c in reversed(out) if reply_to and c.author == reply_to]
+        # "In reply to Jo P.": the link's closing full stop, which the reply pattern drops, may be the
+        # initial's.
+        named = [c for c in reversed(out) if reply_to and reply_to in (c.author, c.author.rstrip("."))]
         # A reader who commented more than once: the indentation says which of their comments is answered.
         by_indent = min(rank[indent], prev_depth + 1)
         target = next((c for c in named if c.depth == by_indent - 1), named[0] if named else None)
@@ -641,10 +660,19 @@ def _close_last_comment(lines: list[Line], spans: list[tuple[int, int]]) -> int:
     """Where the last comment ends. When every other comment closes on its row of controls, the last one
     closes on its own too: what follows that row is the widget's footer (house rules, a copyright line)."""
     a, b = spans[-1]
-    if len(spans) < MIN_HEADERS or any(_closing_control(lines, x, y) is None for x, y in spans[:-1]):
+    # A comment the site took down keeps its header and the removal notice but loses its controls.
+    if len(spans) < MIN_HEADERS or any(
+        _closing_control(lines, x, y) is None and not _is_removed(lines[x:y]) for x, y in spans[:-1]
+    ):
         return b
     row = next((j for j in range(a, b) if lines[j].text and _closing_control(lines, a, j + 1) == j), None)
     return b if row is None else row + 1
+
+
+def _is_removed(seg: list[Line]) -> bool:
+    """Whether a comment's text is only the site's removal notice."""
+    texts = [ln.text for ln in seg if ln.text and not _is_meta(ln.text) and not _REPLY_TO_RE.match(ln.text)]
+    return bool(texts) and all(lexicon.REMOVED_COMMENT_RE.match(t) for t in texts)
 
 
 def _split_controlless(seg: list[Line]) -> list[list[Line]]:
