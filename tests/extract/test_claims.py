@@ -391,3 +391,24 @@ def test_claims_one_claim_per_span_when_two_cues_reach_one_clause() -> None:
     spans = [(c.kind, c.start_char, c.end_char) for c in claims]
     assert len(spans) == len(set(spans))
     assert ("indirect", "Jana Holt", "new ones would cost more than £3 million.") in _triples(claims)
+
+
+def test_claims_epithet_after_a_new_person_introduced_as_a_possessor() -> None:
+    # the expert spoke three paragraphs up; the new paragraph opens on the father as a possessor, and the
+    # open kin epithet ('the father of three', no hyphens) and the age epithet that follow are his
+    paragraphs = (
+        "\u201cThe pool was closed for a reason,\u201d said Dr Selma Varga, who runs the trust.",
+        "She added that the water had not been tested since June.",
+        "The council has not commented.",
+        "Tobias Reinholt\u2019s eldest daughter was treated for a chest infection on Sunday.",
+        "\u201cWe swam there every weekend, and nobody told us a thing,\u201d the father of three said.",
+        "The 41-year-old said he would ask the council for an apology.",
+    )
+    triples = _triples(_claims(paragraphs, ("Selma Varga", "Tobias Reinholt")))
+    assert (
+        "direct",
+        "Tobias Reinholt",
+        "We swam there every weekend, and nobody told us a thing,",
+    ) in triples
+    assert ("indirect", "Tobias Reinholt", "he would ask the council for an apology.") in triples
+    assert ("indirect", "Selma Varga", "the water had not been tested since June.") in triples

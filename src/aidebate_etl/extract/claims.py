@@ -181,6 +181,14 @@ class _ClaimFinder:
         subjects = [r for r in refs if r.noun not in THING_PRONOUNS and self.index.is_subject_like(r, s0)]
         reported = find_reported(self.body, self.index, s0, s1)
         events: list[tuple[int, int, object]] = [(r.start, 0, r) for r in subjects]
+        # "Kim Lee's son spent three nights in hospital": a named possessor opening the sentence is who
+        # it is about, so a later epithet ("the mother of two said") can mean her; she is on stage, but
+        # not the subject a quote in this sentence falls back on
+        opening = re.match(r"[\s\"“‘'(]*", self.body[s0:s1])
+        lead = s0 + (opening.end() if opening else 0)
+        for r in refs:
+            if r.start == lead and r.kind == "name" and r.name and self.index.is_possessive(r):
+                self.salience.add(r.start, r.name, "person", self.para(r.start))
         events += [(q.open_pos, 1, q) for q in quotes]
         events += [(c.cue_start, 1, c) for c in reported]
         for r in refs:

@@ -113,6 +113,8 @@ _DOCUMENT = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+(?:from|of|by|for)\b)")
 PRONOUN_REACH_PARAGRAPHS = 2
 _PRONOUN_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 _KIN_COMPOUND = re.compile(r"([a-z]+)-of-[a-z0-9]+$")
+# ... and the same epithet written open, without hyphens ("the mother of two", "the father of 3")
+_KIN_OF_COUNT = re.compile(r"[ \t]+of[ \t]+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b")
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:[-&][A-Z]{2,})*$")
 _MOUTHPIECE_FROM = re.compile(r"(?:an?|the)\s+(?:[a-z]+\s+)?([a-z]+)\s+(?:from|of|by|for)\s+(?:the\s+)?")
 _APPOSITIVE_AGE = re.compile(r",\s*\d{1,3},\s*")
@@ -244,6 +246,10 @@ class SpeakerIndex:
                 kin = _KIN_COMPOUND.match(noun)
                 if kin and kin.group(1) in KIN_EPITHET_HEADS:
                     add(Ref(m.start(), end, "epithet", body[m.start() : end], noun=kin.group(1)))
+                    break
+                count = _KIN_OF_COUNT.match(body, end) if noun in KIN_EPITHET_HEADS else None
+                if count is not None:
+                    add(Ref(m.start(), count.end(), "epithet", body[m.start() : count.end()], noun=noun))
                     break
                 if noun in EPITHET_NOUNS:
                     add(Ref(m.start(), end, "epithet", body[m.start() : end], noun=noun))
@@ -789,17 +795,25 @@ class Salience:
                     return Resolved(name, "person", "epithet")
             if len(holders) == 1:
                 return Resolved(holders[0], "person", "epithet")
-        for speaker_only in (True, False):
-            for pos, name, k, _para, spoke in reversed(self.entries):
-                if pos >= at or k != "person" or (speaker_only and not spoke):
-                    continue
-                if kin_gender is not None:
-                    if self.genders.get(name, kin_gender) != kin_gender:
-                        continue  # "the mum-of-two" is not the man just quoted
-                elif noun != "year-old" and _role_conflict(noun, self.roles.get(name, set())):
-                    continue  # the page calls this person something else
-                return Resolved(name, "person", "epithet")
-        return None
+        fits = []
+        for pos, name, k, para, spoke in reversed(self.entries):
+            if pos >= at or k != "person":
+                continue
+            if kin_gender is not None:
+                if self.genders.get(name, kin_gender) != kin_gender:
+                    continue  # "the mum-of-two" is not the man just quoted
+            elif noun != "year-old" and _role_conflict(noun, self.roles.get(name, set())):
+                continue  # the page calls this person something else
+            fits.append((name, para, spoke))
+        if not fits:
+            return None
+        speaker = next((f for f in fits if f[2]), None)
+        # the last speaker, unless someone has been put on stage in a later paragraph since: a new
+        # paragraph about a new person ("Kim Lee's son spent a week in hospital.") hands the next
+        # epithet ("the mother of two said") to that person
+        if speaker is None or fits[0][1] > speaker[1]:
+            return Resolved(fits[0][0], "person", "epithet")
+        return Resolved(speaker[0], "person", "epithet")
 
 
 _WHO_CLAUSE_BEFORE = re.compile(r",[ \t]*who[ \t][^;!?\n]*?,[\"”’']?[ \t]*$")
