@@ -524,6 +524,19 @@ def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, b
             [(0, None, "harbour_hal"), (1, 1, "Nora T."), (2, 2, "quay_queen"), (0, None, "dock_dan")],
             ["About time.", "", "Shame, it was a fair point.", "See you on it."],
         ),
+        # An embed printing the time on its own line after a dot, the answered reader after an arrow on
+        # the line under a reply's handle, vote counts on lines of their own, and a deleted reply with no
+        # controls run straight into the next reply. Sign-in furniture stands above the first comment.
+        (
+            "3 Comments\n\nSign in\nName\nTop  Newest\n"
+            "pier_pete\n\u2022 5 hours ago\nAbout time.\n4\n0\nReply\n"
+            "    Anon\n    \u2192 pier_pete \u2022 4 hours ago\n    This comment was deleted.\n"
+            "    gull_watch\n    \u2192 pier_pete \u2022 3 hours ago\n    Not for drivers.\n    1\n    0\n"
+            "    Reply\n"
+            "quay_queen\n\u00b7 1 hour ago\nWill it stop at Keld?\n2\n0\nReply\n",
+            [(0, None, "pier_pete"), (1, 1, "Anon"), (1, 1, "gull_watch"), (0, None, "quay_queen")],
+            ["About time.", "", "Not for drivers.", "Will it stop at Keld?"],
+        ),
         # Mail-style headers: "On <date>, handle wrote:".
         (
             "Comments\n\nOn June 4, 2025 at 8:10 am, quay_queen wrote:\nAbout time.\n\n"

@@ -98,6 +98,9 @@ _PROFILE_FIELD_RE = re.compile(
     r"^(?:" + "|".join(re.escape(f) for f in lexicon.PROFILE_FIELD_LABELS) + r")\s*:\s*\S.{0,40}$", re.I
 )
 _REPLY_TO_RE = re.compile(r"^(?:in reply to|replying to)\s+@?(?P<handle>\S.*?)[.:]?$", re.I)
+# "→ handle • 1 hour ago" under the replier's handle: embeds print the answered reader with an arrow,
+# then the reply's time.
+_ARROW_REPLY_RE = re.compile(r"^[→▸►▶↪]\s*@?(?P<handle>[^\s·•|][^·•|]{0,60}?)\s+[·•|]\s+(?P<when>\S.*)$")
 _REPLY_BUTTON_RE = re.compile(r"^reply\s+to\s+@?(?P<handle>\S.*?)$", re.I)
 _SUBJECT_RE = re.compile(r"^re:\s", re.I)
 _QUOTED = re.compile(r"^(?:>\s?)+")
@@ -117,8 +120,11 @@ _MONTH_DAY_RE = re.compile(
 )
 
 
-# "Posted June 4, 2025 at 8:10 am": a comment's timestamp under the verb that introduces it.
-_POSTED_PREFIX = re.compile(r"^(?:posted|submitted|published|written)\s+(?:on\s+|at\s+)?(?=\S)", re.I)
+# "Posted June 4, 2025 at 8:10 am": a comment's timestamp under the verb that introduces it; "• 2 hours
+# ago": a time cell copied onto its own line with the dot that set it apart from the handle.
+_POSTED_PREFIX = re.compile(
+    r"^(?:(?:posted|submitted|published|written)\s+(?:on\s+|at\s+)?|[·•|]\s*)(?=\S)", re.I
+)
 
 
 def is_time_text(text: str) -> bool:
@@ -470,15 +476,22 @@ def _has_time_cell(text: str) -> bool:
     ) is not None
 
 
+def _arrow_reply(text: str) -> str | None:
+    """The answered handle of a "→ handle • 1 hour ago" line, or None."""
+    m = _ARROW_REPLY_RE.match(text)
+    return m.group("handle") if m is not None and is_time_text(m.group("when")) else None
+
+
 def _is_header_shaped(seg: list[Line], k: int) -> bool:
-    """Whether ``seg[k]`` is a comment header: a short handle with its time, or over a time line."""
+    """Whether ``seg[k]`` is a comment header: a short handle with its time, or over a time line (which may
+    name the answered reader first)."""
     t = seg[k].text
-    if not t or _is_meta(t) or not _is_handle_line(t):
+    if not t or _is_meta(t) or not _is_handle_line(t) or _arrow_reply(t) is not None:
         return False
     if _has_time_cell(t):
         return True
     nxt = next((ln for ln in seg[k + 1 :] if ln.text), None)
-    return nxt is not None and is_time_text(nxt.text)
+    return nxt is not None and (is_time_text(nxt.text) or _arrow_reply(nxt.text) is not None)
 
 
 def _is_sign_in(text: str) -> bool:
@@ -528,6 +541,9 @@ def _body(lines: list[Line], *, forum: bool, author: str | None = None) -> tuple
         m = _REPLY_TO_RE.match(t)
         if m:
             reply_to = reply_to or m.group("handle")
+            continue
+        if (arrowed := _arrow_reply(t)) is not None:
+            reply_to = reply_to or arrowed
             continue
         m = _REPLY_BUTTON_RE.match(t)
         if m and author is not None and m.group("handle") == author:
@@ -671,7 +687,11 @@ def _close_last_comment(lines: list[Line], spans: list[tuple[int, int]]) -> int:
 
 def _is_removed(seg: list[Line]) -> bool:
     """Whether a comment's text is only the site's removal notice."""
-    texts = [ln.text for ln in seg if ln.text and not _is_meta(ln.text) and not _REPLY_TO_RE.match(ln.text)]
+    texts = [
+        ln.text
+        for ln in seg
+        if ln.text and not _is_meta(ln.text) and not _REPLY_TO_RE.match(ln.text) and not _arrow_reply(ln.text)
+    ]
     return bool(texts) and all(lexicon.REMOVED_COMMENT_RE.match(t) for t in texts)
 
 
@@ -681,7 +701,13 @@ def _split_controlless(seg: list[Line]) -> list[list[Line]]:
     first = next((k for k in range(len(seg)) if _is_header_shaped(seg, k)), None)
     if first is None:
         return [seg]
-    cuts = [k for k in range(first + 1, len(seg)) if not seg[k - 1].text and _is_header_shaped(seg, k)]
+    # A removal notice is the last line of its comment, so a header may follow it with no blank line.
+    cuts = [
+        k
+        for k in range(first + 1, len(seg))
+        if (not seg[k - 1].text or lexicon.REMOVED_COMMENT_RE.match(seg[k - 1].text))
+        and _is_header_shaped(seg, k)
+    ]
     bounds = [0, *cuts, len(seg)]
     return [seg[a:b] for a, b in itertools.pairwise(bounds)]
 
