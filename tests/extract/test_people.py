@@ -494,6 +494,12 @@ def test_people_byline_mentions_carry_the_byline_index(nlp):
         ),
         # A contraction typed without its apostrophe before a name.
         (("Im Solveig Dunne, and I ran the kiosk on the pier for twenty years.",), "Solveig Dunne"),
+        # Clergy titles.
+        (
+            ("The Venerable Archdeacon Wilfrida Oakenshaw blessed the new bells on Sunday.",),
+            "Wilfrida Oakenshaw",
+        ),
+        (("At the vigil, the Rev Canon Elspeth Marrable read the names aloud.",), "Elspeth Marrable"),
     ],
 )
 def test_people_titles_letters_and_contractions_stay_out_of_the_name(nlp, paragraphs, name):

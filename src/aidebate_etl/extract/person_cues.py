@@ -14,11 +14,13 @@ def _group(words: str) -> frozenset[str]:
 
 
 # Courtesy and office titles written before a name: they are never part of the name, and they say
-# something about the person, so they go to the person's roles.
+# something about the person, so they go to the person's roles. (Clergy titles, "the Rev Canon Name",
+# are such titles too.)
 HONORIFICS = _group(
     """mr mrs ms miss mx dr prof sir dame lord lady rev fr sen rep gov pres gen col capt lt sgt
     adm cmdr supt insp det judge justice pope king queen prince princess sheikh rabbi imam
-    councillor cllr councilman councilwoman alderman"""
+    councillor cllr councilman councilwoman alderman
+    canon archdeacon bishop archbishop reverend vicar pastor"""
 )
 
 # Occupation and role nouns that sit right before a name in news prose ("tech writer Jo Bloom",
