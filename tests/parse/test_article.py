@@ -427,6 +427,28 @@ def test_article_inner_furniture_is_not_body(inner: str) -> None:
     assert parse_page(page).paragraphs == (_LEAD, _LAST)
 
 
+@pytest.mark.parametrize(
+    "small_print",
+    [
+        "We keep your address only to send you this bulletin. Read our privacy policy for details.",
+        "Privacy Notice: Newsletters carry adverts and may include partner offers.",
+    ],
+)
+def test_article_sign_up_small_print_inside_the_body_is_not_body(small_print: str) -> None:
+    # A page that kept no blank lines: the form's lines come one by one between two paragraphs.
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n{_LEAD}\nDALE WALKS NEWSLETTER\nEnter your email\n"
+        f"Subscribe\n{small_print}\n{_LAST}\n"
+    )
+    assert parse_page(page).paragraphs == (_LEAD, _LAST)
+
+
+def test_article_report_on_a_privacy_policy_is_body() -> None:
+    policy = "The parish council changed its privacy policy in May after a complaint from a walker."
+    page = f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\n{policy}\n"
+    assert parse_page(page).paragraphs == (_LEAD, policy)
+
+
 def test_article_editors_note_above_story_is_not_body() -> None:
     page = (
         "Footbridge at Hobb's Ford to reopen in June\n\nBy Tamsin Ruddock\n\n"

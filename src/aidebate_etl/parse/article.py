@@ -98,7 +98,7 @@ def is_furniture(text: str) -> bool:
     cells = _ROW_SEPARATOR.split(text)
     if len(cells) > 1 and all(_bare(c) in lexicon.NAVIGATION_LINES for c in cells):
         return True  # "Advertisement · Scroll to continue": an ad slot's labels in one row
-    if _is_paywall_meter(text) or _is_ticker(text):
+    if _is_paywall_meter(text) or _is_ticker(text) or _is_form_small_print(text):
         return True
     return bool(
         _COUNTER_RE.match(text)
@@ -134,6 +134,25 @@ def _is_paywall_meter(text: str) -> bool:
         len(ws) <= MAX_METER_WORDS
         and contains_cue(text, lexicon.PAYWALL_CUES)
         and any(w.lower().replace("’", "'") in lexicon.READER_WORDS for w in ws)
+    )
+
+
+# A form's small print is a sentence or two.
+MAX_SMALL_PRINT_WORDS = 40
+
+
+def _is_form_small_print(text: str) -> bool:
+    """A sign-up form's data-use note ("We use your sign-up to … See our Privacy Notice."): it points to the
+    outlet's privacy notice and speaks to the reader or about the newsletter; a report on some company's
+    privacy policy does neither."""
+    ws = words(text)
+    return (
+        len(ws) <= MAX_SMALL_PRINT_WORDS
+        and lexicon.PRIVACY_POLICY_RE.search(text) is not None
+        and (
+            any(w.lower().replace("’", "'") in lexicon.READER_WORDS | {"our"} for w in ws)
+            or lexicon.SIGN_UP_RE.search(text) is not None
+        )
     )
 
 

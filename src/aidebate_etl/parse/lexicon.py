@@ -158,6 +158,11 @@ PAYWALL_CUES = (
 )
 READER_WORDS = frozenset(["you", "your", "you've", "you're"])
 
+# The outlet's data-use policy, which a sign-up form's small print points to ("See our Privacy Notice").
+PRIVACY_POLICY_RE = re.compile(r"\bprivacy\s+(?:notice|policy|statement)\b", re.I)
+# What such a form signs the reader up to.
+SIGN_UP_RE = re.compile(r"\b(?:newsletters?|sign-?ups?|subscri(?:be|ber|bers|ption|ptions))\b", re.I)
+
 # Newsletter, tip-line and "more from us" boxes interrupt or follow the body; these phrases name the box
 # itself, so a short line containing one is a box label, not prose.
 BOX_CUES = (
