@@ -412,3 +412,18 @@ def test_claims_epithet_after_a_new_person_introduced_as_a_possessor() -> None:
     ) in triples
     assert ("indirect", "Tobias Reinholt", "he would ask the council for an apology.") in triples
     assert ("indirect", "Selma Varga", "the water had not been tested since June.") in triples
+
+
+def test_claims_lead_in_paragraph_ending_on_a_colon_names_the_quote_below() -> None:
+    # the lead-in is a paragraph of its own, with a fronted participle and another person named before
+    # the speaker; the remarks run over two paragraphs below it (opening mark on each)
+    paragraphs = (
+        "Orla Brennick pleaded guilty to fraud in March.",
+        "Jailing Brennick, Recorder Tamsin Holloway-Grieve said:",
+        "\u2018You took money from people who trusted you.",
+        "\u2018You will now have time to think about that.\u2019",
+    )
+    assert _triples(_claims(paragraphs, ("Orla Brennick", "Tamsin Holloway-Grieve"))) == [
+        ("direct", "Tamsin Holloway-Grieve", "You took money from people who trusted you."),
+        ("direct", "Tamsin Holloway-Grieve", "You will now have time to think about that."),
+    ]

@@ -177,8 +177,7 @@ class _ClaimFinder:
 
     def _sentence(self, s0: int, s1: int, quotes: list[QuoteSpan]) -> None:
         refs = [r for r in self.index.refs_between(s0, s1)]
-        # "it" speaks only next to a cue: as the subject a quote falls back on it is nearly always a thing
-        subjects = [r for r in refs if r.noun not in THING_PRONOUNS and self.index.is_subject_like(r, s0)]
+        subjects = self._subjects(s0, s1)
         reported = find_reported(self.body, self.index, s0, s1)
         events: list[tuple[int, int, object]] = [(r.start, 0, r) for r in subjects]
         # "Kim Lee's son spent three nights in hospital": a named possessor opening the sentence is who
@@ -213,6 +212,12 @@ class _ClaimFinder:
                 assert isinstance(item, ReportedCue)
                 self._reported(item, s0, subjects)
 
+    def _subjects(self, s0: int, s1: int) -> list[Ref]:
+        """The subject-like references of a sentence."""
+        refs = self.index.refs_between(s0, s1)
+        # "it" speaks only next to a cue: as the subject a quote falls back on it is nearly always a thing
+        return [r for r in refs if r.noun not in THING_PRONOUNS and self.index.is_subject_like(r, s0)]
+
     def _pronoun_at(self, ref: Ref, at: int) -> int:
         """Where a pronoun resolves from: after a participle clause opening its sentence ("Asked whether
         Kim would stay, he said"), from the sentence start, since the clause's implied subject is the
@@ -239,6 +244,8 @@ class _ClaimFinder:
             # `X, who called it "…," said …`: a verb after the quote with nobody after it is the main
             # clause's; the naming cue before the quote names its speaker
             before = self._cue_before(q, s0, subjects)
+            if before is None:
+                before = self._lead_in(q, s0)
             if found is None or (before is not None and before[0] is not None):
                 found = before
         has_cue = found is not None
@@ -412,6 +419,19 @@ class _ClaimFinder:
         if subj is not None:
             return (subj[0], cue, subj[2])
         return (None, cue, None)
+
+    def _lead_in(self, q: QuoteSpan, s0: int) -> tuple[Resolved | None, str, str | None] | None:
+        """A quote opening its sentence right after one that ends on a colon ("Judge Kim Lee said:" as a
+        paragraph of its own, the remarks in the paragraphs below): the lead-in's cue is the quote's."""
+        if self.body[s0 : q.open_pos].strip():
+            return None
+        si = bisect_right(self._sentence_starts, s0) - 1
+        if si < 1:
+            return None
+        p0, p1 = self.sentences[si - 1]
+        if not self.body[p0:p1].rstrip().endswith(":") or self.body[p1 : q.open_pos].strip():
+            return None
+        return self._cue_before(q, p0, self._subjects(p0, p1))
 
     def _naming_verb(self, lo: int, open_pos: int) -> tuple[str, int, int] | None:
         """`called the spills "…"` / `described the fine as "…"`: a naming verb, its object, the quote."""
