@@ -653,3 +653,20 @@ def test_people_role_word_before_an_organisation_shaped_name_is_no_evidence(nlp)
         page("Harbury travel to Dunmere on Tuesday, while their rivals host Kelbrook United."), nlp
     )
     assert people == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # counsel introduced by their side of the case (NER calls the name an organisation)
+        ("Keeva Ronsholt, defending, said her client had run up debts.", "Keeva Ronsholt"),
+        # a role noun in apposition before a name that closes the sentence (NER sees two places)
+        (
+            "Schools were fitted with alarms paid for by the police and crime commissioner, Piran Treloweth.",
+            "Piran Treloweth",
+        ),
+    ],
+)
+def test_people_counsel_and_a_closing_role_appositive_show_a_person(nlp, text, name):
+    people, _ = run(page(text), nlp)
+    assert set(people) == {name}

@@ -373,6 +373,8 @@ _HUMAN_AFTER = re.compile(
     rf"""['\u2019]?s?\s*,\s*(?:who\b|whose\b|aged\s+\d|\d{{1,3}}\s*[,.)]|"""
     rf"""(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{_ROLE_ALT})\b)"""
     r"""|[.!?]["\u201d\u2019]?\s+(?:He|She)\b"""
+    # "Name, prosecuting, said": court reports introduce counsel by their side of the case
+    r"""|\s*,\s*(?:prosecuting|defending|mitigating)\s*,"""
     # "Name is 78, mate": an age stated in a clause of its own, as comments and quotes give it.
     r"""|\s+(?:is|was|turns|turned)\s+(?:now\s+)?\d{1,3}(?:\s+years\s+old)?\s*[,.;!?)]""",
     re.IGNORECASE,
@@ -468,8 +470,12 @@ def _note(
         and (b in cues.HONORIFICS or (b in cues.ROLE_NOUNS and kind != "org"))
     ):
         f.human = True
-    if before.endswith(",") and b in cues.ROLE_NOUNS and text[e : e + 1] in (",", ")"):
-        f.human = True  # an appositive: "their son, Name, and ..."
+    # an appositive: "their son, Name, and ...", or closing the sentence, "the commissioner, Name."
+    # (a person-shaped name only: "its new owner, Some Holdings." is a firm)
+    closes = kind == "name" and re.match(r"[.;](?:\s|$)", text[e : e + 2]) is not None
+    role = b in cues.ROLE_NOUNS or b in cues.OFFICE_NOUNS
+    if before.endswith(",") and role and (text[e : e + 1] in (",", ")") or closes):
+        f.human = True
     m = _HUMAN_AFTER.match(text, e)
     # A place- or organisation-shaped name after a preposition needs evidence about the name itself: in
     # "residents of Some Heights, who", "her home on Some Road. She was 86." and "Jo Bloom of Some Labs,
