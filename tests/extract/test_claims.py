@@ -308,6 +308,13 @@ def test_claims_cue_shapes(paragraphs, names, expected) -> None:
             ("A spokeswoman for Harbour Water said repairs would take a year.",),
             [("indirect", "Harbour Water", "organization", "repairs would take a year.")],
         ),
+        (  # an infirmary is a hospital: "the infirmary" refers back to the one the page named
+            (
+                "Two walkers were taken to Pendlebury General Infirmary after the fall.",
+                "A spokesman for the infirmary said both were comfortable.",
+            ),
+            [("indirect", "Pendlebury General Infirmary", "organization", "both were comfortable.")],
+        ),
     ],
 )
 def test_claims_organisation_speakers(paragraphs, expected) -> None:

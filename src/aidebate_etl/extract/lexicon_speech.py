@@ -275,6 +275,7 @@ ORG_EPITHETS = frozenset(
         "board", "authority", "regulator", "publisher", "broadcaster", "startup", "retailer",
         "airline", "carrier", "manufacturer", "label", "guild", "foundation", "institute",
         "hospice", "clinic", "museum", "library", "theatre", "theater", "college", "watchdog",
+        "infirmary",
     }
 )  # fmt: skip
 
@@ -301,7 +302,7 @@ NON_BUSINESS_HEADS = frozenset(
      "federation", "guild", "foundation", "institute", "society", "party", "government", "parliament",
      "senate", "congress", "board", "agency", "office", "bureau", "club", "league", "charity",
      "campaign", "coalition", "alliance", "regulator", "service", "force", "army", "navy", "hospice",
-     "clinic", "museum", "library", "theatre", "theater", "college"}
+     "clinic", "museum", "library", "theatre", "theater", "college", "infirmary"}
 )  # fmt: skip
 
 # Last words that mark a capitalised name as an organisation, not a person.
@@ -317,7 +318,7 @@ ORG_SUFFIXES = frozenset(
         "Partners", "Media", "News", "Times", "Post", "Journal", "Press", "Magazine", "Airlines",
         "Motors", "Systems", "Technologies", "Industries", "Team", "Force", "Guard", "Hospice",
         "Hospital", "Clinic", "Museum", "Library", "Theatre", "Theater", "College", "School",
-        "Charity", "Books", "Management", "Coastguard", "Constabulary",
+        "Charity", "Books", "Management", "Coastguard", "Constabulary", "Infirmary",
     }
 )  # fmt: skip
 

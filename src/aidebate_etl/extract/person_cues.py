@@ -127,7 +127,7 @@ ORG_SUFFIXES = _group(
     athletic wanderers rangers town city county borough advertiser chronicle courier observer mirror express
     standard mail echo ledger angler enterprises partners associates trust inspectorate
     authority works schools high mills industries foods management board police constabulary
-    coastguard capital securities investments ventures letters"""
+    coastguard capital securities investments ventures letters infirmary"""
 )
 
 # Words that end the name of a place or a venue ("Some Lane", "Some Inn", "Some Water").
