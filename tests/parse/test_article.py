@@ -484,6 +484,16 @@ def test_article_shoot_credits_become_bylines() -> None:
         # A publication time with the update label after it, no bar between them; a "Last modified" line.
         ("By Jo Pike\nJune 3, 2025 4:10 PM BST Updated 2 hours ago", None),
         ("Jo Pike\nTue 3 Jun 2025 16.10 BST\nLast modified on Tue 3 Jun 2025 18.05 BST", None),
+        # A time zone given with its offset from UTC.
+        ("By Jo Pike\nJune 3, 2025 4:10 PM UTC-04:00 Updated 2 hours ago", None),
+        ("By Jo Pike\nJune 3, 2025 4:10 PM CET+2", None),
+        # A key-points box under its label: its points are neither dek nor body.
+        ("Key points\nSpan reopens on 2 June\nParish paid for the handrails", None),
+        (
+            "By Jo Pike\nAt a glance\n\n\u2022 Span reopens on 2 June.\n"
+            "\u2022 Dogs on leads near the handrails.",
+            None,
+        ),
         # Audio players' labels in other shapes.
         ("Listen to this story (4 min)", None),
         ("Listen to article 00:00 / 04:12", None),

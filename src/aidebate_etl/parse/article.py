@@ -706,6 +706,7 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
             break
 
     in_body = False
+    in_summary = False  # under a key-points label above the lead
     images_seen = False
     drop_next_teaser = False
     last_appended = -1  # index in units of the last paragraph appended
@@ -732,6 +733,12 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
             if _is_headline_like(para):
                 continue
         if not in_body:
+            if _bare(para) in lexicon.SUMMARY_LABELS:
+                in_summary = True
+                continue
+            if in_summary and (_is_headline_like(para) or unit.in_list or bullet_item(para) is not None):
+                continue  # a key point of the summary box
+            in_summary = False
             # Between the headline and the lead, a line that is only a name is the byline of templates
             # that print no "By".
             if is_bare_name_line(para):

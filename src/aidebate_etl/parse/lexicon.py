@@ -565,6 +565,12 @@ IMAGE_SLOT_LABELS = ("image", "photo", "picture", "illustration", "graphic", "vi
 # Roe"), unlike "Photo:" under one picture.
 CONTRIBUTOR_PICTURE_LABELS = ("photography", "photographs", "photos", "pictures", "images")
 # Credit phrases that precede a photographer's name without a colon ("Photo by Jane Roe").
+# Labels of the box of key points some templates set between the headline and the lead ("Summary" over
+# three short lines); the points restate the story, so they are neither the dek nor the body.
+SUMMARY_LABELS = frozenset(
+    ["summary", "key points", "in brief", "at a glance", "key takeaways", "story highlights"]
+)
+
 # Kicker and status labels that a page sets in capitals beside a bar ("BREAKING NEWS | LIVE"); a photo credit
 # in capitals names a person, so a cell with one of these is no credit.
 KICKER_WORDS = frozenset(
@@ -636,6 +642,8 @@ MONTHS = [
 _MONTH = "(?:" + "|".join(MONTHS) + r")\.?"
 
 # Timestamps printed next to a comment or under a byline, relative ("3 hours ago") or absolute.
+# A time zone after the clock, maybe with its offset from UTC ("BST", "GMT+1", "UTC-05:00").
+_ZONE = r"(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?"
 TIME_PATTERNS = (
     re.compile(
         r"^(?:(?:updated|posted|published|edited)\s+)?(?:about |over |almost )?(?:\d+|an?|one)\s*"
@@ -646,13 +654,13 @@ TIME_PATTERNS = (
     re.compile(r"^(?:just now|yesterday|today|edited|\(edited\))$", re.I),
     re.compile(
         rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-        rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?$",
+        rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?{_ZONE})?$",
         re.I,
     ),
     re.compile(
         r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?)?$", re.I
     ),
-    re.compile(r"^(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I),
+    re.compile(r"^(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?" + _ZONE + "$", re.I),
 )
 
 # Bylines and reading-time lines sit between the headline and the body on most news templates.
