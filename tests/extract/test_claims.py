@@ -308,6 +308,19 @@ def test_claims_cue_shapes(paragraphs, names, expected) -> None:
             ("A spokeswoman for Harbour Water said repairs would take a year.",),
             [("indirect", "Harbour Water", "organization", "repairs would take a year.")],
         ),
+        (  # "the spokesman" refers back to the unnamed mouthpiece of the organisation that spoke last,
+            # not to the person quoted before it
+            (
+                "\u201cThe path is a disgrace,\u201d said Ruth Ambrose, who walks it every day.",
+                "A spokesman for the Kelder Valley Trust said the path would reopen in May. "
+                "\u201cWe are sorry for the delay,\u201d the spokesman added.",
+            ),
+            [
+                ("direct", "Ruth Ambrose", "person", "The path is a disgrace,"),
+                ("indirect", "Kelder Valley Trust", "organization", "the path would reopen in May."),
+                ("direct", "Kelder Valley Trust", "organization", "We are sorry for the delay,"),
+            ],
+        ),
         (  # an infirmary is a hospital: "the infirmary" refers back to the one the page named
             (
                 "Two walkers were taken to Pendlebury General Infirmary after the fall.",
@@ -318,7 +331,7 @@ def test_claims_cue_shapes(paragraphs, names, expected) -> None:
     ],
 )
 def test_claims_organisation_speakers(paragraphs, expected) -> None:
-    claims = _claims(paragraphs)
+    claims = _claims(paragraphs, ("Ruth Ambrose",))
     assert [(c.kind, c.speaker_name, c.speaker_kind, c.text) for c in claims] == expected
 
 

@@ -795,6 +795,14 @@ class Salience:
                     return Resolved(name, "person", "epithet")
             if len(holders) == 1:
                 return Resolved(holders[0], "person", "epithet")
+        if noun in MOUTHPIECE_NOUNS:
+            # "A spokeswoman for X said …. "…," the spokeswoman added": an unnamed mouthpiece that
+            # spoke last is the organisation's, and so is the epithet that refers back to it
+            last = next(
+                ((n, k) for pos, n, k, _p, spoke in reversed(self.entries) if pos < at and spoke), None
+            )
+            if last is not None and last[1] == "organization":
+                return Resolved(last[0], "organization", "epithet")
         fits = []
         for pos, name, k, para, spoke in reversed(self.entries):
             if pos >= at or k != "person":
