@@ -273,6 +273,19 @@ def test_claims_fill_cue_and_attribution() -> None:
             ("Priya Sen",),
             [("indirect", "Priya Sen", "long hours had shaped her thinking.")],
         ),
+        (  # after the quote, an employer's name qualifies the role before the speaker's name
+            (
+                '"Nobody builds ferries like these any more," Dunholt chief engineer Wes Obidike told '
+                'the inquiry. "We kept them going for forty years."',
+                '"The sale was rushed," said Marrick Capital analyst Ines Toller.',
+            ),
+            ("Wes Obidike", "Ines Toller"),
+            [
+                ("direct", "Wes Obidike", "Nobody builds ferries like these any more,"),
+                ("direct", "Wes Obidike", "We kept them going for forty years."),
+                ("direct", "Ines Toller", "The sale was rushed,"),
+            ],
+        ),
     ],
 )
 def test_claims_cue_shapes(paragraphs, names, expected) -> None:

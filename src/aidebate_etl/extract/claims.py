@@ -59,10 +59,11 @@ _APPOSITIVE = re.compile(r",\s*[^,;:!?\"“”‘’]{1,80},\s*")
 # A naming verb, its object (one to six words) and an optional "as", right before the opening mark.
 _NAMING_CUE = re.compile(r"(?P<verb>[a-z]+)\s+(?:[^\s,.;:!?\"“”‘’()]+\s+){1,6}?(?:as\s+)?$")
 # A role phrase in lower case before a name ("chief executive", "its chief executive,", "the firm's
-# managing director,"): a possessive or article, at most four lower-case words, an optional comma.
+# managing director,"): a possessive or article, at most four lower-case words, an optional comma; the
+# employer's name may qualify the role ("Acme chief executive Kim Lee", "Acme Capital analyst Kim Lee").
 _ROLE_LEAD = re.compile(
-    r"[ \t]*(?P<words>(?:(?:its|his|her|their|the)[ \t]+)?(?:[a-z][\w'’-]*[ \t]+){0,3}[a-z][\w'’-]*)"
-    r",?[ \t]+(?=[A-Z])"
+    r"[ \t]*(?P<words>(?:(?:its|his|her|their|the)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){0,3}"
+    r"(?:[a-z][\w'’-]*[ \t]+){0,3}[a-z][\w'’-]*),?[ \t]+(?=[A-Z])"
 )
 # Two or more capitalised words in a row (an "&" may join them): the shape of an organisation's name.
 _CAP_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’-]*)+")
@@ -319,9 +320,11 @@ class _ClaimFinder:
             verb = verb_at(body, skip_fillers_forward(body, owner.end))
             if verb is not None:
                 return self._resolved(owner, q.open_pos, body[verb[1] : verb[2]], None)
-        if ref is None:
+        if ref is None or ref.kind in ("org", "new_name"):
             # "…," chief executive Kim Lee told the audience: a lower-case role phrase before the name
-            ref = self._named_after_role(at)
+            # (and "…," Acme Capital analyst Kim Lee said: the employer qualifies the role, the person
+            # speaks)
+            ref = self._named_after_role(at) or ref
         if ref is not None:
             verb = verb_at(body, skip_fillers_forward(body, ref.end))
             # an appositive between name and verb: "Lee, 46, said" / "Lee, the mayor of X, said"
@@ -334,11 +337,11 @@ class _ClaimFinder:
         verb = verb_at(body, at)
         if verb is not None:
             ref = self.index.mouthpiece_owner(verb[2]) or self.index.ref_starting_at(verb[2])
-            if ref is None:
+            if ref is None or ref.kind in ("org", "new_name"):
                 # "…," said its chief executive, Dr Kim Lee: the role phrase, then the person it names
-                ref = self._named_after_role(verb[2])
-                if ref is not None and not self._ends_clause(ref.end):
-                    ref = None
+                named = self._named_after_role(verb[2])
+                if named is not None and self._ends_clause(named.end):
+                    ref = named
             if ref is not None:
                 return self._resolved(ref, q.open_pos, body[verb[1] : verb[2]], None)
             if body[verb[1] : verb[2]].endswith("ing"):
