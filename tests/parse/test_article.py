@@ -239,6 +239,10 @@ def test_article_closing_promo_to_the_reader_is_dropped(promo: str) -> None:
         "\u201cTune in next week,\u201d the presenter said before the lights went out.",
         # A consultation that closed is news, not a notice about the page's thread.
         "Public comments on the footbridge plan closed on Friday.",
+        # A police appeal that ends the story's own prose, phone number and all.
+        "Anyone who saw the damage is asked to call the parish office on 01632 960 118.",
+        # Joining a debate, reported.
+        "Walkers' groups will join the discussion at the parish meeting on Monday.",
     ],
 )
 def test_article_closing_prose_that_mentions_a_call_is_kept(ending: str) -> None:
@@ -382,10 +386,22 @@ _LAST = "Walkers will be asked to keep dogs on leads near the new handrails."
         "Related\nStepping stones at Hobb's Ford washed away\nWhy the ford floods every spring",
         # An author box with no heading: name, role line, a bio opening on the first name.
         "Tamsin Ruddock\nRural affairs reporter, The Dale Lamp\nTamsin has walked the dale since 2012.",
+        # A helpline line under the related links.
+        "Read more\nStepping stones at Hobb's Ford washed away\nWhy the ford floods every spring\n"
+        "The Dale Rescue line is open day and night on 0808 157 0042.",
+        # The invitation to the comment thread.
+        "What's your view? Have your say below.",
+        "Join the conversation: tell us what you think in the comments.",
         # A topics list under its heading.
         "Related Topics\nFootbridges\nDunmere parish",
         # A review's rating line, its label holding an ampersand.
         "Walks & Ways rating: three stars",
+        # A helpline line under the related links.
+        "Read more\nStepping stones at Hobb's Ford washed away\nWhy the ford floods every spring\n"
+        "The Dale Rescue line is open day and night on 0808 157 0042.",
+        # The invitation to the comment thread.
+        "What's your view? Have your say below.",
+        "Join the conversation: tell us what you think in the comments.",
         # A topics list under its heading.
         "Explore more on these topics\nFootpaths\nRivers\nParish council",
     ],

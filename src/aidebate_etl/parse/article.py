@@ -709,6 +709,7 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
     in_summary = False  # under a key-points label above the lead
     images_seen = False
     drop_next_teaser = False
+    links_above = False  # related links stand between the last paragraph appended and this unit
     last_appended = -1  # index in units of the last paragraph appended
     for k, unit in enumerate(units):
         if unit.kind == "image":
@@ -726,6 +727,7 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
             if last_appended == k - 1 and art.paragraphs and _is_headline_like(art.paragraphs[-1]):
                 art.paragraphs.pop()
             drop_next_teaser = unit.kind == "related_label"
+            links_above = True
             continue
         para = unit.text
         if drop_next_teaser:
@@ -783,6 +785,11 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
         if (crew := _crew_credits(para)) is not None:
             art.bylines.extend(c for c in crew if c not in art.bylines)
             continue
+        if links_above and _has_phone_number(para) and len(words(para)) <= MAX_CONTACT_WORDS:
+            # A helpline line set under a list of related links is a box of the page ("… can be contacted
+            # on 0800 …"); a police appeal that ends the story's own prose stays.
+            continue
+        links_above = False
         art.paragraphs.append(para)
         last_appended = k
     art.paragraphs = _drop_pull_quotes(art.paragraphs)
@@ -892,6 +899,16 @@ def _is_promo(paragraph: str) -> bool:
 
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A phone number: nine or more digits in groups set apart by spaces, dashes, dots or brackets ("0800 555
+# 111", "+44 (0)20 7946 0000", "1-800-555-0199"); figures in prose group with commas instead.
+_PHONE_RE = re.compile(r"(?<![\w,.])\+?\(?\d{2,5}\)?(?:[ .-]\(?\d{2,5}\)?){2,4}(?![\w,])")
+MIN_PHONE_DIGITS = 9
+
+
+def _has_phone_number(text: str) -> bool:
+    return any(sum(ch.isdigit() for ch in m.group()) >= MIN_PHONE_DIGITS for m in _PHONE_RE.finditer(text))
+
+
 # A contact line or tip box is a sentence or two around an address.
 MAX_CONTACT_WORDS = 25
 # An author bio is a sentence or three.

@@ -764,6 +764,11 @@ READER_CALLS = (
     "tell us",
     # A live story's closing note asks the reader to come back.
     "check back",
+    # The invitation to the comment thread under the story ("What do you think? Join the discussion below.").
+    "join the discussion",
+    "join the conversation",
+    "join the debate",
+    "have your say",
 )
 
 # Notes on where else the article ran ("This article appears in the March print edition …"): furniture at
