@@ -32,6 +32,12 @@ from aidebate_etl.records import Image
             "2/5 The quay at noon. Photo: Ola Nwosu/Port Wire",
             Image("The quay at noon.", "Ola Nwosu/Port Wire"),
         ),
+        # The picture's placeholder tag left before its caption.
+        ("[Image] Nets drying on the quay. Photo: Ola Nwosu", Image("Nets drying on the quay.", "Ola Nwosu")),
+        (
+            "[ picture ] The quay at noon. PICTURE: Port Wire / Ola Nwosu",
+            Image("The quay at noon.", "Port Wire / Ola Nwosu"),
+        ),
         # The copyright sign as a credit's label, with or without "Photo".
         ("Nets on the quay. (Photo \u00a9 Ola Nwosu)", Image("Nets on the quay.", "Ola Nwosu")),
         ("Nets on the quay. (\u00a9 Ola Nwosu)", Image("Nets on the quay.", "Ola Nwosu")),

@@ -47,8 +47,12 @@ _SLOT_RE = re.compile(
     r"^[\[(]\s*(?:" + "|".join(lexicon.IMAGE_SLOT_LABELS) + r")\s*:\s*(?P<caption>[^\[\]()]+?)\s*[\])]$",
     re.I,
 )
-# Markers set before a caption ("▲ Floodwater covers …") and a gallery's counter ("2/3 The agent leaves …").
-_CAPTION_MARKER_RE = re.compile(r"^(?:[▲▼△▽►▶◄◀↑↓⬆⬇]\s*|\d{1,3}\s*(?:/|of)\s*\d{1,3}\s+(?=[A-Z\"“‘']))")
+# Markers set before a caption ("▲ Floodwater covers …"), a gallery's counter ("2/3 The agent leaves …") and
+# the image's placeholder tag left where the picture was ("[Photo] The quay at dawn.").
+_CAPTION_MARKER_RE = re.compile(
+    r"^(?:[▲▼△▽►▶◄◀↑↓⬆⬇]\s*|\d{1,3}\s*(?:/|of)\s*\d{1,3}\s+(?=[A-Z\"“‘'])|"
+    r"\[\s*(?i:" + "|".join(lexicon.IMAGE_SLOT_LABELS) + r")\s*\]\s*)"
+)
 _BY_RE = re.compile(
     r"(?:^|(?<=[\s(\[]))(?P<label>"
     + "|".join(re.escape(x) for x in lexicon.CREDIT_BY_PHRASES)
