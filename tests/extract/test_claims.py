@@ -334,6 +334,30 @@ def test_claims_cue_shapes(paragraphs, names, expected) -> None:
                 ("direct", "Kelder Valley Trust", "organization", "We are sorry for the delay,"),
             ],
         ),
+        (  # a sentence opening on "A" before the organisation's name: the article is not part of it
+            ("A Brindmoor County Council spokesman said the ferry would run again in June.",),
+            [("indirect", "Brindmoor County Council", "organization", "the ferry would run again in June.")],
+        ),
+        (  # ... nor where the owner speaks through a participle ("saying") and a quote inside its clause
+            (
+                "A Brindmoor County Council spokesman rejected the claim, saying the survey "
+                "\u201cwas out of date before it was printed\u201d.",
+            ),
+            [
+                (
+                    "indirect",
+                    "Brindmoor County Council",
+                    "organization",
+                    "the survey \u201cwas out of date before it was printed\u201d.",
+                ),
+                (
+                    "direct",
+                    "Brindmoor County Council",
+                    "organization",
+                    "was out of date before it was printed",
+                ),
+            ],
+        ),
         (  # an infirmary is a hospital: "the infirmary" refers back to the one the page named
             (
                 "Two walkers were taken to Pendlebury General Infirmary after the fall.",

@@ -87,6 +87,8 @@ _CAP_NAME = re.compile(
 _CAP_RUN_END = re.compile(r"(?:" + _NAME_WORD + _GAP + r"(?:" + _CONNECT + _GAP + r")?)*" + _NAME_WORD + r"$")
 # "the Canal Authority", "the Orrin Valley Trust": a capitalised run after "the" names an
 # organisation or institution, never a person.
+# The article before an organisation's name of two or more words ("An Post" keeps its own "An").
+_LEADING_ARTICLE = re.compile(r"The\s+|An?\s+(?=\S+\s+\S)")
 _THE_RUN = re.compile(r"\b[Tt]he\s+(" + _CAP_NAME.pattern + r")")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "the actor", "the That ’70s Show alum", "the 46-year-old": "the", then up to four modifiers and
@@ -208,8 +210,9 @@ class SpeakerIndex:
             words = m.group(0).split()
             if words[-1].rstrip(".") in {s.rstrip(".") for s in ORG_SUFFIXES} and len(words) > 1:
                 surface = m.group(0)
-                # "The Transit Workers Union": the article is not part of the name
-                lead = re.match(r"The\s+", surface)
+                # "The Transit Workers Union", "A Brindle Borough Council spokesman": the article is not
+                # part of the name (a sentence opening on "A"/"An" capitalises it)
+                lead = _LEADING_ARTICLE.match(surface)
                 name = surface[lead.end() :] if lead else surface
                 add(Ref(m.start(), m.end(), "org", surface, name))
         for m in _THE_RUN.finditer(body):
