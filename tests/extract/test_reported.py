@@ -145,3 +145,21 @@ def test_reported_clauses_with_quotes(sentence: str, expected: list) -> None:
 )
 def test_reported_ignores_non_speech(sentence: str) -> None:
     assert [r for r in _reported(sentence, ("Rana Aziz",)) if r[3]] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # a trailing cue followed by one adjunct of the writer's after a comma
+            "Orrvale Networks will close its Tarrant plant, the Keldham-based company said on Friday, "
+            "in a blow to the town.",
+            [("said", "Orrvale Networks will close its Tarrant plant", "the Keldham-based company", True)],
+        ),
+        (  # a wire dateline opening the story is not part of the reported content
+            "KELDHAM, May 3 (Tidewire) - Orrvale Networks will close its Tarrant plant, the company said.",
+            [("said", "Orrvale Networks will close its Tarrant plant", "the company", True)],
+        ),
+    ],
+)
+def test_reported_trailing_cue_with_an_adjunct_or_a_dateline(sentence: str, expected: list) -> None:
+    assert _reported(sentence) == expected

@@ -89,8 +89,18 @@ _NEXT_CUE = re.compile(
 # relative clause the comma closed ("X, which maintains 400 miles of bank, said …"), not part of a clause
 _FINITE_REPORTING = sorted((f for f in REPORTING_FORMS if not f.endswith("ing")), key=len, reverse=True)
 _COMMA_VERB = re.compile(r",\s+(?:" + "|".join(map(re.escape, _FINITE_REPORTING)) + r")\b")
-# ", the Harbour Board said on Monday." / ", said the council." closing a sentence
-_TAIL_CUE = re.compile(r",\s+(?P<rest>[^,]{2,80}?)[.!?]?\s*$")
+# ", the Harbour Board said on Monday." / ", said the council." closing a sentence, or followed by one
+# prepositional adjunct of the writer's (", the firm said on Monday, in its biggest deal to date.")
+_TAIL_CUE = re.compile(
+    r",\s+(?P<rest>[^,]{2,80}?)"
+    r"(?P<adjunct>,\s+(?:in|on|at|as|after|before|with|amid|during|following|despite)\s[^,]{0,60}?)?"
+    r"[.!?]?\s*$"
+)
+# A wire dateline opening a story ("KELDHAM, May 3 (Tidewire) - "): the place in capitals, an optional
+# date and agency, a dash. It frames the story and is no part of the first sentence's reported content.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'’.-]{2,}(?:[ \t]+[A-Z][A-Z'’.-]+)*(?:,[^\n,]{0,40}?)?[ \t]+[-\u2013\u2014]{1,2}[ \t]+"
+)
 
 
 def _mask(body: str, index: SpeakerIndex, start: int, end: int) -> str:
@@ -327,11 +337,12 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
         if ref is None and lead_the:
             ref = index.ref_starting_at(cue_at)
         verb = None
+        tail_end = sent_start + tail.start("adjunct") if tail.group("adjunct") else end
         if ref is not None:
             verb = verb_at(body, skip_fillers_forward(body, ref.end))
         else:
             verb = verb_at(body, cue_at)
-            ref = index.ref_in_phrase(verb[2], end) if verb else None
+            ref = index.ref_in_phrase(verb[2], tail_end) if verb else None
             if ref is not None and ref.kind == "pronoun":
                 ref = None  # "…, said she" is not how prose reports: "said she stood by it" is a clause
         c_end = sent_start + tail.start()
@@ -341,15 +352,16 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
             head.group(0).endswith(("ed", "ing")) and head.group(0)[0].isupper()
         )
         clause = _has_finite_verb(masked[: tail.start()]) and not participle
-        if verb is not None and ref is not None and clause and _long_enough(body, sent_start, c_end):
-            lead = body[sent_start : sent_start + 1]
+        dateline = _DATELINE.match(body, sent_start, c_end)
+        c_start = dateline.end() if dateline else sent_start
+        if verb is not None and ref is not None and clause and _long_enough(body, c_start, c_end):
+            lead = body[c_start : c_start + 1]
             emit = (
-                lead not in ALL_QUOTE_CHARS
-                and _quoted_share(index, sent_start, c_end, body) <= MAX_QUOTED_SHARE
+                lead not in ALL_QUOTE_CHARS and _quoted_share(index, c_start, c_end, body) <= MAX_QUOTED_SHARE
             )
-            if _tail_is_short(body, verb[2], end):
+            if _tail_is_short(body, verb[2], tail_end):
                 cue = body[verb[1] : verb[2]]
-                found.append(ReportedCue(cue, cue_at, sent_start, c_end, ref, "explicit", emit))
+                found.append(ReportedCue(cue, cue_at, c_start, c_end, ref, "explicit", emit))
 
     # -- according to X
     for m in _ACCORDING.finditer(masked):
