@@ -670,3 +670,23 @@ def test_people_role_word_before_an_organisation_shaped_name_is_no_evidence(nlp)
 def test_people_counsel_and_a_closing_role_appositive_show_a_person(nlp, text, name):
     people, _ = run(page(text), nlp)
     assert set(people) == {name}
+
+
+def test_people_outlet_brand_before_the_photographer_in_a_credit(nlp):
+    # "Live" ends a news outlet's brand: the photographer is the other part of the credit
+    s = page(
+        "The pier reopened on Saturday.",
+        images=(Image(caption="The pier at dusk.", credit="Brackwater Live / Tamsin Overgaard"),),
+    )
+    people, _ = run(s, nlp)
+    assert set(people) == {"Tamsin Overgaard"}
+
+
+def test_people_district_named_with_end_is_a_place(nlp):
+    from aidebate_etl.extract.people import _name_kind
+
+    # "End" closes a district's name: a place, kept as a person only with a person's context
+    assert _name_kind(("Kiln", "End")) == "place"
+    s = page("\u201cFamilies in Harwick and Kiln End cannot drive to the new pool,\u201d said Ros Delaney.")
+    people, _ = run(s, nlp)
+    assert set(people) == {"Ros Delaney"}

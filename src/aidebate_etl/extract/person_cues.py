@@ -112,11 +112,12 @@ NAME_PARTICLES = _group(
 NAME_SUFFIXES = _group("jr jr. sr sr. ii iii iv")
 
 # Last words that make a capitalised run an organisation, a venue or an event, not a person
-# (credits like "Some Name/Some Images" must yield the photographer, never the agency).
+# (credits like "Some Name/Some Images" must yield the photographer, never the agency; "Live" ends
+# news outlets' brand names, "Some Town Live").
 ORG_SUFFIXES = _group(
     """inc inc. corp corp. corporation llc ltd ltd. plc co co. company companies group holdings
     images image photos photo photography pictures picture studios studio films film records
-    media news press times post journal magazine weekly daily tribune herald gazette review
+    media news press times post journal magazine weekly daily tribune herald gazette review live
     network tv radio channel broadcasting entertainment productions production labs lab
     technologies technology systems software games interactive bros bros. brothers
     union guild association federation society foundation institute university college school
@@ -130,14 +131,15 @@ ORG_SUFFIXES = _group(
     coastguard capital securities investments ventures letters infirmary"""
 )
 
-# Words that end the name of a place or a venue ("Some Lane", "Some Inn", "Some Water").
+# Words that end the name of a place or a venue ("Some Lane", "Some Inn", "Some Water", a district's
+# "Some End").
 PLACE_WORDS = _group(
     """lane road street avenue way drive close crescent square place row terrace court
     inn pub arms tavern hotel water river lake loch lough bay beach bridge weir dam park
     gardens green common moor heath wood woods forest valley vale glen hill hills mountain
     gap pass falls cove creek canyon gorge
     mount island isle islands port harbour harbor quay pier strand station airport
-    estate district ward parish village heights grove"""
+    estate district ward parish village heights grove end"""
 )
 
 # School and college years that describe a student in an appositive ("Name, a junior,"); kept apart
