@@ -348,6 +348,10 @@ def test_people_byline_names(line, names):
         (("Maren Ostby-Vik",), {"Maren Ostby-Vik": ("Maren Ostby-Vik", 0)}),
         (("Key Points",), {}),
         (("Live Updates",), {}),
+        # ... or when its first word is no ordinary word (a given name; a label opens on a dictionary word)
+        (("Rhodri Mercy",), {"Rhodri Mercy": ("Rhodri Mercy", 0)}),
+        (("Breaking News",), {}),
+        (("Exclusive Analysis",), {}),
     ],
 )
 def test_people_byline_authors_are_people_with_byline_mentions(nlp, bylines, expected):

@@ -630,15 +630,21 @@ def byline_names(line: str) -> tuple[tuple[int, int], ...]:
 
 
 def _bare_byline_is_name(doc, nlp: Language) -> bool:
-    """A name printed alone as a byline: NER calls it a person, or its last word is no ordinary word.
+    """A name printed alone as a byline: NER calls it a person, or its first or last word is no
+    ordinary word.
 
     Section labels under a headline ("Key Points", "Live Updates") are ordinary words; surnames that
-    are ordinary words ("Rose Hill") are what NER knows as names.
+    are ordinary words ("Rose Hill") are what NER knows as names, or follow a given name that is no
+    dictionary word.
     """
     if any(e.label_ == "PERSON" and len(e) == len(doc) for e in doc.ents):
         return True
-    last = _strip_word(doc.text.split()[-1])
-    return not _is_common_word(last, english_words(nlp))
+    words = doc.text.split()
+    first, last = _strip_word(words[0]), _strip_word(words[-1])
+    common = english_words(nlp)
+    return not _is_common_word(last, common) or (
+        first not in cues.FUNCTION_WORDS and not _is_common_word(first, common)
+    )
 
 
 def _is_common_word(word: str, common: frozenset[str]) -> bool:
