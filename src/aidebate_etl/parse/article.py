@@ -139,6 +139,7 @@ def _is_paywall_meter(text: str) -> bool:
 
 # A form's small print is a sentence or two.
 MAX_SMALL_PRINT_WORDS = 40
+_REPORTED_RE = re.compile(r"[“”\"]|\b(?:said|says|told)\b", re.I)
 
 
 def _is_form_small_print(text: str) -> bool:
@@ -149,6 +150,8 @@ def _is_form_small_print(text: str) -> bool:
     return (
         len(ws) <= MAX_SMALL_PRINT_WORDS
         and lexicon.PRIVACY_POLICY_RE.search(text) is not None
+        # Small print is the outlet's own voice; a quoted or reported line is someone's speech.
+        and _REPORTED_RE.search(text) is None
         and (
             any(w.lower().replace("’", "'") in lexicon.READER_WORDS | {"our"} for w in ws)
             or lexicon.SIGN_UP_RE.search(text) is not None

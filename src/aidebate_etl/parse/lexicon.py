@@ -768,7 +768,6 @@ READER_CALLS = (
     "join the discussion",
     "join the conversation",
     "join the debate",
-    "have your say",
 )
 
 # Notes on where else the article ran ("This article appears in the March print edition …"): furniture at
