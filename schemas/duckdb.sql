@@ -40,7 +40,7 @@ create table articles (
     sha256 varchar not null,
 
     -- text
-    title varchar not null,
+    title varchar,
     subtitle varchar,
     body varchar not null,
 

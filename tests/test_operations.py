@@ -200,8 +200,15 @@ BAD_INPUT: dict[str, tuple[bytes, str, str | None, str | None]] = {
     "naïve café – 日本語 ñ.txt": (_page_text("tabloid_single_quotes.txt").encode(), "loaded", None, "utf-8"),
     "  spaced   out  .txt": (_page_text("sports_hardwrapped.txt").encode(), "loaded", None, "utf-8"),
     "unbalanced quotes.txt": (_page_text("unbalanced_quotes.txt").encode(), "loaded", None, "utf-8"),
+    # Body prose with no headline line is an article (title null); a headline with nothing under it is not.
     "no title.txt": (
         "\n\n".join(_page_text("council_no_comments.txt").split("\n\n")[5:9]).encode(),
+        "loaded",
+        None,
+        "utf-8",
+    ),
+    "headline and menu only.txt": (
+        b"Harbor Town Votes to Keep Its Ferry\n\nHome | News | Sport\n\nShare Tweet Email\n\nAdvertisement\n",
         "rejected",
         "no_article",
         "utf-8",
@@ -239,6 +246,15 @@ def test_operations_bad_input_gets_a_sources_row(bad_input_warehouse: Path, name
     assert row[0][:3] == (status, reason, encoding if status != "duplicate" else None)
     assert (row[0][3] is None) == (status == "loaded")  # a reason in words for every file not loaded
     assert (articles == [(name,)]) == (status == "loaded")
+
+
+def test_operations_page_without_headline_loads_with_null_title(bad_input_warehouse: Path) -> None:
+    with duckdb.connect(str(bad_input_warehouse / pipeline.DB_NAME), read_only=True) as con:
+        title, body = con.execute(
+            "select title, body from articles where source_file = ?", ["no title.txt"]
+        ).fetchone()
+    assert title is None
+    assert body.startswith(_page_text("council_no_comments.txt").split("\n\n")[5].strip()[:40])
 
 
 def test_operations_bad_input_leaves_good_pages_loaded(bad_input_warehouse: Path) -> None:

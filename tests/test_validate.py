@@ -57,7 +57,7 @@ def _set(frames: dict[str, pd.DataFrame], table: str, column: str, value: object
 @pytest.mark.parametrize(
     ("table", "column", "value", "check", "reason"),
     [
-        ("articles", "title", None, "not_nullable", "series_contains_nulls"),
+        ("articles", "body", None, "not_nullable", "series_contains_nulls"),
         ("comments", "position", -1, "greater_than_or_equal_to(1)", "dataframe_check"),
         ("sources", "status", "lost", "isin(['loaded', 'rejected', 'duplicate'])", "dataframe_check"),
         ("people", "aliases", ["ok", 3], "dtype('list[str]')", "wrong_datatype"),
@@ -83,7 +83,7 @@ def test_validate_clean_frames_have_no_rejects() -> None:
 
 def test_validate_reject_row_keeps_key_and_whole_row() -> None:
     frames = _frames()
-    _set(frames, "articles", "title", None)
+    _set(frames, "articles", "body", None)
     rejects = validate_frames(frames, "r1")[1]
     reject = rejects[rejects["table_name"] == "articles"].iloc[0]
     assert (reject["row_key"], reject["run_id"]) == (ART, "r1")
@@ -92,7 +92,7 @@ def test_validate_reject_row_keeps_key_and_whole_row() -> None:
 
 def test_validate_comments_of_rejected_article_cascade() -> None:
     frames = _frames()
-    _set(frames, "articles", "title", None)
+    _set(frames, "articles", "body", None)
     valid, rejects = validate_frames(frames, "r1")
     assert valid["comments"].empty
     orphans = rejects[rejects["table_name"] == "comments"]
@@ -116,7 +116,7 @@ def test_validate_reply_chain_of_rejected_comment_cascades() -> None:
 
 def test_validate_source_of_rejected_article_is_marked() -> None:
     frames = _frames()
-    _set(frames, "articles", "title", None)
+    _set(frames, "articles", "body", None)
     source = validate_frames(frames, "r1")[0]["sources"].iloc[0]
     assert (source["status"], source["reason_code"], source["article_id"]) == (
         "rejected",
@@ -172,7 +172,7 @@ def test_validate_references_needs_the_parent_frame() -> None:
 def test_validate_reject_ids_are_stable() -> None:
     first, second = _frames(), _frames()
     for frames in (first, second):
-        _set(frames, "articles", "title", None)
+        _set(frames, "articles", "body", None)
     # Another run rejects the same rows under the same ids: the run id is lineage, not identity.
     ids_of = [list(validate_frames(f, run)[1]["reject_id"]) for f, run in ((first, "r1"), (second, "r2"))]
     assert ids_of[0] == ids_of[1]

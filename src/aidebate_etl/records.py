@@ -75,7 +75,7 @@ class ParsedComment:
 class PageStructure:
     """The article and its comment thread, with page furniture removed."""
 
-    title: str
+    title: str | None  # None: body prose with no headline (parse.article.find_headline)
     subtitle: str | None
     paragraphs: tuple[str, ...]
     images: tuple[Image, ...] = ()

@@ -52,7 +52,8 @@ __all__ = [
 
 # Bump when a column is added, removed, renamed or changes type or meaning; recorded in every Parquet
 # file's metadata and in ``runs.schema_version`` so a reader can tell which contract a file follows.
-SCHEMA_VERSION = "2"  # 2: claim_variants table; runs.pages_extracted, pages_cached, extractor_version
+# 2: claim_variants table; runs.pages_extracted, pages_cached, extractor_version. 3: articles.title nullable
+SCHEMA_VERSION = "3"
 
 MENTION_FIELDS = ["title", "subtitle", "byline", "body", "caption", "credit", "comment"]
 CLAIM_KINDS = ["direct", "indirect"]
@@ -135,7 +136,10 @@ class Articles(pa.DataFrameModel):
     sha256: Series[str] = pa.Field(
         str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the input file's raw bytes, lowercase hex."
     )
-    title: Series[str] = pa.Field(description="The article's headline.")
+    title: Series[str] = pa.Field(
+        nullable=True,
+        description="The article's headline; null when the page is body prose with no headline line.",
+    )
     subtitle: Series[str] = pa.Field(
         nullable=True, description="The standfirst under the headline; null when the page has none."
     )

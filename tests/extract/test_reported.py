@@ -163,3 +163,21 @@ def test_reported_ignores_non_speech(sentence: str) -> None:
 )
 def test_reported_trailing_cue_with_an_adjunct_or_a_dateline(sentence: str, expected: list) -> None:
     assert _reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # a plea: the object is a noun phrase whose only -ed word belongs to a gerund ("of going
+            # equipped"), so the cue is kept (it owns its clause) but reports nothing
+            "Dale Ruddock, 41, of Mill Row, admitted four counts of burglary and one of going equipped.",
+            [("admitted", "four counts of burglary and one of going equipped.", "Dale Ruddock", False)],
+        ),
+        (  # a clause keeps its -ed verb after a noun that merely ends in -ing
+            "Ruddock insisted the building collapsed after the meeting.",
+            [("insisted", "the building collapsed after the meeting.", "Ruddock", True)],
+        ),
+    ],
+)
+def test_reported_participle_of_a_gerund_is_no_finite_verb(sentence: str, expected: list) -> None:
+    assert _reported(sentence, ("Dale Ruddock",)) == expected

@@ -728,3 +728,32 @@ def test_article_dek_in_a_head_block_is_the_subtitle(head: str) -> None:
         "The parish says the new span will carry cyclists too",
         (_LEAD,),
     )
+
+
+_PLAIN_PROSE = (
+    "The harbour board voted on Monday to close the north slipway for the winter, after divers found "
+    "cracks in two of its piers.\n\n"
+    '"We would rather lose a season than a boat," said Mirela Osei, who chairs the board.\n\n'
+    "Repairs are expected to start in March and to cost about £250,000, the board said.\n"
+)
+
+
+def test_article_plain_prose_without_headline_loads_with_no_title() -> None:
+    # A plain article text (a collection's copy, a press release) has no headline line at all.
+    page = parse_page(_PLAIN_PROSE)
+    assert page.title is None
+    assert page.subtitle is None
+    assert page.paragraphs[0].startswith("The harbour board voted on Monday")
+    assert len(page.paragraphs) == 3
+
+
+def test_article_headline_written_as_a_sentence_is_the_headline() -> None:
+    page = parse_page("Harbour board closes north slipway for the winter.\n\n" + _PLAIN_PROSE)
+    assert page.title == "Harbour board closes north slipway for the winter."
+    assert page.paragraphs[0].startswith("The harbour board voted on Monday")
+
+
+def test_article_short_opening_paragraph_of_two_sentences_is_body_not_headline() -> None:
+    page = parse_page("The slipway is shut. Boats must use the south ramp.\n\n" + _PLAIN_PROSE)
+    assert page.title is None
+    assert page.paragraphs[0] == "The slipway is shut. Boats must use the south ramp."

@@ -27,6 +27,7 @@ from aidebate_etl.extract.lexicon_speech import (
     NOMINATIVE_PRONOUNS,
     OBJECT_VERBS,
     POINT_OUT,
+    PREPOSITIONS,
     PRESENT_VERB_SIGNALS,
     QUOTE_FRAME_WORDS,
     REPORTING_FORMS,
@@ -220,11 +221,17 @@ def _has_finite_verb(text: str) -> bool:
         return True
     return any(
         w.lower() in FINITE_VERB_SIGNALS
-        or (len(w) > 4 and w.endswith("ed"))
+        or (len(w) > 4 and w.endswith("ed") and not _after_gerund(words, i))
         or w in IRREGULAR_PAST_VERBS
         or w in PRESENT_VERB_SIGNALS
-        for w in words
+        for i, w in enumerate(words)
     )
+
+
+def _after_gerund(words: list[str], i: int) -> bool:
+    """Is words[i] the participle of a gerund after a preposition ("one of going equipped", "for getting
+    involved")? Then it is no finite verb: a clause's past verb follows its subject, never "of going"."""
+    return i >= 2 and words[i - 1].lower().endswith("ing") and words[i - 2].lower() in PREPOSITIONS
 
 
 def _quote_is_predicate(clause: str) -> bool:

@@ -5,7 +5,7 @@ The one public entry point is :func:`parse_page`, a pure function of the page te
 
 from __future__ import annotations
 
-from aidebate_etl.parse.article import find_title, first_body_line, parse_article
+from aidebate_etl.parse.article import find_headline, first_body_line, parse_article
 from aidebate_etl.parse.blocks import split_lines
 from aidebate_etl.parse.comments import is_thread_heading, parse_declared_count, parse_thread
 from aidebate_etl.records import PageStructure
@@ -16,13 +16,15 @@ __all__ = ["parse_page"]
 def parse_page(text: str) -> PageStructure:
     """Parse one page's text into its structure.
 
-    Raises ``aidebate_etl.errors.NoArticle`` when the text has no headline or no body paragraph under it.
+    Raises ``aidebate_etl.errors.NoArticle`` when the text has no body prose. A page with prose but no
+    headline loads with ``title`` None.
     """
     lines = split_lines(text)
-    title_index = find_title(lines)
+    title_index = find_headline(lines)
     # The thread is searched only below the first body sentence, so that a "Comments" link or a quoted
     # "he said:" in the page header cannot be taken for the start of the thread.
-    lead = first_body_line(lines, title_index)
+    above_body = title_index if title_index is not None else -1  # the line the article starts under
+    lead = first_body_line(lines, above_body)
     thread = parse_thread(lines, lead + 1) if lead < len(lines) else None
     if thread is not None:
         end = thread.start
@@ -36,7 +38,7 @@ def parse_page(text: str) -> PageStructure:
         subtitle=article.subtitle,
         paragraphs=tuple(article.paragraphs),
         images=tuple(article.images),
-        declared_comment_count=parse_declared_count(lines[title_index + 1 :]),
+        declared_comment_count=parse_declared_count(lines[above_body + 1 :]),
         comments=thread.comments if thread is not None else (),
         comment_style=thread.style if thread is not None else None,
         bylines=tuple(article.bylines),

@@ -68,7 +68,7 @@ _RELATED_RE = re.compile(
 
 @dataclass(slots=True)
 class Article:
-    title: str
+    title: str | None
     subtitle: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
@@ -398,6 +398,48 @@ def _above_consent_buttons(lines: list[Line], index: int) -> bool:
     return nxt is not None and not nxt.blank and _is_cookie_banner(nxt.text)
 
 
+# A headline some outlets (and plain-text article collections) end with a full stop is one short sentence.
+MAX_SENTENCE_HEADLINE_WORDS = 20
+# Without a headline to vouch for it, a page is an article only when it holds a few sentences of prose that
+# start as sentences do; a lone fragment or a line of page chrome is not a story.
+MIN_UNTITLED_PROSE_WORDS = 30
+_PROSE_START_RE = re.compile(r"^[\"'“‘(]?[A-Z0-9]")
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+
+
+def find_headline(lines: list[Line]) -> int | None:
+    """Index of the headline line, or None for a page that is body prose with no headline.
+
+    ``find_title`` first. A page it finds no headline-shaped line in is still an article when it holds body
+    prose: a plain article text (a collection's copy, a press release) often has no headline, or writes it
+    as a sentence. Its first line is that headline when it is one short sentence standing alone above the
+    prose; otherwise the page has no headline and all of it is body. Losing a real article because its
+    headline ends in a full stop would cost more than a headline taken from a short opening paragraph.
+    Raises ``NoArticle`` when the page has no body prose at all.
+    """
+    try:
+        return find_title(lines)
+    except NoArticle:
+        pass
+    texts = [ln for ln in lines if not ln.blank and not is_furniture(ln.text)]
+    prose = [ln.text for ln in texts if _is_lead_paragraph(ln.text) and _PROSE_START_RE.match(ln.text)]
+    if sum(len(t.split()) for t in prose) < MIN_UNTITLED_PROSE_WORDS:
+        raise NoArticle("no headline and too little body prose to be an article")
+    first = texts[0]
+    alone = (first.index + 1 >= len(lines) or lines[first.index + 1].blank) and (
+        first.index == 0 or lines[first.index - 1].blank
+    )
+    n = len(first.text.split())
+    if (
+        alone
+        and MIN_TITLE_WORDS <= n <= MAX_SENTENCE_HEADLINE_WORDS
+        and _SENTENCE_BREAK_RE.search(first.text) is None
+        and any(_is_lead_paragraph(ln.text) for ln in texts[1:])
+    ):
+        return first.index
+    return None
+
+
 # A menu copied as a column is longer than a list of share buttons or a pair of section labels.
 MIN_MENU_COLUMN = 5
 
@@ -695,20 +737,24 @@ def _bylines_above(lines: list[Line], title_index: int) -> list[str]:
     return [c for t in above if (c := author_line(t)) is not None]
 
 
-def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
-    """Headline, dek, body and images of the article between the headline and ``end`` (exclusive)."""
-    title = lines[title_index].text
-    art = Article(title=title, bylines=_bylines_above(lines, title_index))
+def parse_article(lines: list[Line], title_index: int | None, end: int) -> Article:
+    """Headline, dek, body and images of the article between the headline and ``end`` (exclusive).
+
+    ``title_index`` None: the page has no headline (``find_headline``), so no dek either; all of it up to
+    ``end`` is read as the body.
+    """
+    title = lines[title_index].text if title_index is not None else None
+    art = Article(title=title, bylines=_bylines_above(lines, title_index) if title_index is not None else [])
     units: list[_Unit] = []
-    region = lines[title_index + 1 : end]
+    region = lines[title_index + 1 if title_index is not None else 0 : end]
     width = wrap_width(region)
     for raw in group_blocks(region):
-        block_units, stop = _read_block(raw, title, width)
+        block_units, stop = _read_block(raw, title or "", width)
         units.extend(block_units)
         if stop:
             break
 
-    in_body = False
+    in_body = title is None  # a dek is the line under a headline; a page without one has no dek
     in_summary = False  # under a key-points label above the lead
     images_seen = False
     drop_next_teaser = False
@@ -801,7 +847,9 @@ def parse_article(lines: list[Line], title_index: int, end: int) -> Article:
         art.paragraphs.pop()
     art.paragraphs = _without_author_box(art.paragraphs)
     if not art.paragraphs:
-        raise NoArticle(f"no body paragraph under the headline {title!r}")
+        raise NoArticle(
+            f"no body paragraph under the headline {title!r}" if title else "no body paragraph on the page"
+        )
     return art
 
 
@@ -1058,4 +1106,12 @@ def _drop_pull_quotes(paragraphs: list[str]) -> list[str]:
     return kept
 
 
-__all__ = ["Article", "find_title", "first_body_line", "is_article_end", "is_furniture", "parse_article"]
+__all__ = [
+    "Article",
+    "find_headline",
+    "find_title",
+    "first_body_line",
+    "is_article_end",
+    "is_furniture",
+    "parse_article",
+]

@@ -34,7 +34,7 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
 @dataclass(frozen=True, slots=True)
 class ArticleRow:
     article_id: str
-    title: str
+    title: str | None
     source_file: str
     claim_count: int
     direct_claim_count: int
@@ -84,7 +84,7 @@ class SpeakerClaim:
     kind: str
     text: str
     source_file: str
-    article_title: str
+    article_title: str | None
     cue: str | None
 
 
