@@ -757,3 +757,15 @@ def test_article_short_opening_paragraph_of_two_sentences_is_body_not_headline()
     page = parse_page("The slipway is shut. Boats must use the south ramp.\n\n" + _PLAIN_PROSE)
     assert page.title is None
     assert page.paragraphs[0] == "The slipway is shut. Boats must use the south ramp."
+
+
+def test_article_hard_wrapped_prose_without_headline_is_all_body() -> None:
+    # The first wrapped line ends mid-sentence ('…its piers,' / 'and …'): no headline, though it is short.
+    page = parse_page(
+        "The harbour board voted on Monday to close the north slipway,\n"
+        "and divers who inspected it found cracks in two of its piers.\n"
+        '"We would rather lose a season than a boat," said Mirela Osei, who\n'
+        "chairs the board. Repairs are expected to start in March.\n"
+    )
+    assert page.title is None
+    assert page.paragraphs[0].startswith("The harbour board voted on Monday to close the north slipway, and")

@@ -316,11 +316,20 @@ def _is_title_candidate(text: str) -> bool:
     n = len(text.split())
     if n < 2 or n > MAX_TITLE_WORDS or is_head_furniture(text) or is_article_end(text):
         return False
-    # A headline may ask or exclaim, but never ends with a full stop, colon or semicolon.
+    # A headline may ask or exclaim, but never ends with a full stop, colon or semicolon; a line ending
+    # with a comma is the first line of a hard-wrapped paragraph.
     core = text.rstrip("\"'”’)] ")
-    if core[-1:] in ".:;" and not core.endswith("..."):
+    if core[-1:] in ".:;," and not core.endswith("..."):
         return False
     return parse_credit_line(text) is None and parse_caption_line(text) is None
+
+
+def _runs_on(lines: list[Line], line: Line) -> bool:
+    """The line is the start of a hard-wrapped sentence: the next line carries on in lower case."""
+    after = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if after is None or after.blank or author_line(after.text) is not None:
+        return False
+    return after.text[:1].islower()
 
 
 def _is_lead_paragraph(text: str) -> bool:
@@ -348,7 +357,7 @@ def find_title(lines: list[Line]) -> int:
             continue  # the consent notice, whose button row (next line) closes the site's header
         if _is_lead_paragraph(line.text) and candidates and not is_furniture(line.text):
             break
-        if _is_title_candidate(line.text):
+        if _is_title_candidate(line.text) and not _runs_on(lines, line):
             candidates.append(line)
         elif (_is_site_navigation(line.text) or _is_cookie_banner(line.text)) and any(
             len(c.text.split()) >= MIN_TITLE_WORDS for c in candidates
@@ -422,8 +431,12 @@ def find_headline(lines: list[Line]) -> int | None:
     except NoArticle:
         pass
     texts = [ln for ln in lines if not ln.blank and not is_furniture(ln.text)]
-    prose = [ln.text for ln in texts if _is_lead_paragraph(ln.text) and _PROSE_START_RE.match(ln.text)]
-    if sum(len(t.split()) for t in prose) < MIN_UNTITLED_PROSE_WORDS:
+    # Blocks, not lines: a hard-wrapped paragraph ends its sentence only on its last line.
+    paragraphs = [" ".join(ln.text for ln in block) for block in group_blocks(lines)]
+    prose = [
+        p for p in paragraphs if _is_lead_paragraph(p) and _PROSE_START_RE.match(p) and not is_furniture(p)
+    ]
+    if sum(len(p.split()) for p in prose) < MIN_UNTITLED_PROSE_WORDS:
         raise NoArticle("no headline and too little body prose to be an article")
     first = texts[0]
     alone = (first.index + 1 >= len(lines) or lines[first.index + 1].blank) and (
