@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -347,3 +348,25 @@ def test_claim_groups_number_spellings_compare_equal(left: str, right: str) -> N
     results, labels = _build({"art_1": [("a", left, MAYOR)], "art_2": [("b", right, MAYOR)]})
     group_of = resolve_claim_groups(results)
     assert group_of[labels["a"]] == group_of[labels["b"]]
+
+
+@pytest.mark.parametrize(("org_name", "linked"), [("Odile Ferrant", True), ("Ferrant Holdings", False)])
+def test_claim_groups_speaker_whose_kind_one_page_got_wrong(org_name: str, linked: bool) -> None:
+    # One page took the speaker for an organisation; her full name still names her, a firm does not.
+    quote = "the reading rooms get new heating before the winter, and the branches stay open"
+    results, labels = _build(
+        {
+            "art_1": [("a", f"Every branch stays open, and {quote}.", MAYOR)],
+            "art_2": [("b", f"I doubt {quote}", None)],
+        }
+    )
+    org_claim = results[1].extraction.claims[0]
+    results[1] = replace(
+        results[1],
+        extraction=replace(
+            results[1].extraction,
+            claims=(replace(org_claim, speaker_name=org_name, speaker_kind="organization"),),
+        ),
+    )
+    group_of = resolve_claim_groups(results)
+    assert (group_of[labels["a"]] == group_of[labels["b"]]) is linked

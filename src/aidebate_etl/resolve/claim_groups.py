@@ -219,9 +219,22 @@ def _speakers_agree(a: _Prepared, b: _Prepared) -> bool:
         return a.person == b.person
     if a.speaker_key is None or b.speaker_key is None:
         return True
-    return a.speaker_key == b.speaker_key or (
-        a.person is None and b.person is None and _same_org(a.speaker_key, b.speaker_key)
+    return (
+        a.speaker_key == b.speaker_key
+        or (a.person is None and b.person is None and _same_org(a.speaker_key, b.speaker_key))
+        or _same_name_other_kind(a, b)
+        or _same_name_other_kind(b, a)
     )
+
+
+def _same_name_other_kind(person: _Prepared, other: _Prepared) -> bool:
+    """A person's surname ends the name the other page gave as an organisation: the one speaker, whose
+    kind one page got wrong ("Kim Lee" taken for a body there). Needs the full name on the other side,
+    so a firm named after a founder ("Lee" vs "Lee Holdings") does not count."""
+    if person.person is None or other.person is not None or other.speaker_key is None:
+        return False
+    words = other.speaker_key.split()
+    return len(words) >= 2 and words[-1] == person.speaker_key
 
 
 def _same_speaker(a: _Prepared, b: _Prepared) -> bool:
