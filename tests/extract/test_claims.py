@@ -273,6 +273,20 @@ def test_claims_fill_cue_and_attribution() -> None:
             ("Priya Sen",),
             [("indirect", "Priya Sen", "long hours had shaped her thinking.")],
         ),
+        (  # after the quote, a role phrase and the name in apposition to it, closed by a comma: the name
+            # speaks, not whoever the role word alone would refer back to
+            (
+                '"The lifeboat crew were heroes," said Nadine Crewe, who watched from the harbour wall.',
+                '"We owe them everything," his sister, Orla Penwarden, said.',
+                '"The boat will be repaired," the station\'s skipper, Idris Pellow, told reporters.',
+            ),
+            ("Nadine Crewe", "Orla Penwarden", "Idris Pellow"),
+            [
+                ("direct", "Nadine Crewe", "The lifeboat crew were heroes,"),
+                ("direct", "Orla Penwarden", "We owe them everything,"),
+                ("direct", "Idris Pellow", "The boat will be repaired,"),
+            ],
+        ),
         (  # after the quote, an employer's name qualifies the role before the speaker's name
             (
                 '"Nobody builds ferries like these any more," Dunholt chief engineer Wes Obidike told '

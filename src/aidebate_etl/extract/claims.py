@@ -320,10 +320,10 @@ class _ClaimFinder:
             verb = verb_at(body, skip_fillers_forward(body, owner.end))
             if verb is not None:
                 return self._resolved(owner, q.open_pos, body[verb[1] : verb[2]], None)
-        if ref is None or ref.kind in ("org", "new_name"):
+        if ref is None or ref.kind in ("org", "new_name", "epithet", "org_epithet"):
             # "…," chief executive Kim Lee told the audience: a lower-case role phrase before the name
             # (and "…," Acme Capital analyst Kim Lee said: the employer qualifies the role, the person
-            # speaks)
+            # speaks; "…," the club's chairman, Kim Lee, said: the name says who the role is)
             ref = self._named_after_role(at) or ref
         if ref is not None:
             verb = verb_at(body, skip_fillers_forward(body, ref.end))
@@ -331,6 +331,13 @@ class _ClaimFinder:
             app = _APPOSITIVE.match(body, ref.end, min(len(body), ref.end + 90))
             if verb is None and app:
                 verb = verb_at(body, skip_fillers_forward(body, app.end()))
+            if (
+                verb is None
+                and body[ref.end : ref.end + 1] == ","
+                and body[ref.start - 2 : ref.start] == ", "
+            ):
+                # "…," his mother, Jane Roe, said: a name in apposition to a role is closed by a comma
+                verb = verb_at(body, skip_fillers_forward(body, ref.end + 1))
             if verb is not None:
                 return self._resolved(ref, q.open_pos, body[verb[1] : verb[2]], None)
             return None
