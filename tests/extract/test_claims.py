@@ -498,3 +498,29 @@ def test_claims_lead_in_paragraph_ending_on_a_colon_names_the_quote_below() -> N
         ("direct", "Tamsin Holloway-Grieve", "You took money from people who trusted you."),
         ("direct", "Tamsin Holloway-Grieve", "You will now have time to think about that."),
     ]
+
+
+def test_claims_unnamed_speaker_after_the_quote_keeps_the_floor() -> None:
+    # '"…," a coastguard spokesman said': a cue whose speaker nobody names; the quote after it is that
+    # speaker's, not the organisation quoted in the paragraph before
+    paragraphs = (
+        'In a statement, the Marlow Ferry Company said: "All sailings are suspended until further notice."',
+        '"Two crew members were airlifted to hospital this morning," a coastguard spokesman said. '
+        '"Their injuries are not thought to be serious."',
+    )
+    assert _triples(_claims(paragraphs)) == [
+        ("direct", "Marlow Ferry Company", "All sailings are suspended until further notice."),
+        ("direct", None, "Two crew members were airlifted to hospital this morning,"),
+        ("direct", None, "Their injuries are not thought to be serious."),
+    ]
+
+
+def test_claims_mouthpiece_of_an_organisation_epithet_after_the_quote() -> None:
+    # "a spokesperson for the trust": the owner is the epithet, which refers back to the trust named
+    paragraphs = (
+        "Councillors criticised the Brenmoor Harbour Trust on Monday.",
+        '"We will respond to every point in full," a spokesperson for the trust said.',
+    )
+    assert _triples(_claims(paragraphs)) == [
+        ("direct", "Brenmoor Harbour Trust", "We will respond to every point in full,"),
+    ]

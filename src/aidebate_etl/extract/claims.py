@@ -12,6 +12,7 @@ quotes or titles, which are not claims at all.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from aidebate_etl.extract.lexicon_speech import (
     EPITHET_NOUNS,
     MOUTHPIECE_NOUNS,
     NAMING_VERB_FORMS,
+    PREPOSITIONS,
     QUOTE_INSERTS,
     THING_PRONOUNS,
     TITLE_SMALL_WORDS,
@@ -65,6 +67,9 @@ _ROLE_LEAD = re.compile(
     r"[ \t]*(?P<words>(?:(?:its|his|her|their|the)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){0,3}"
     r"(?:[a-z][\w'’-]*[ \t]+){0,3}[a-z][\w'’-]*),?[ \t]+(?=[A-Z])"
 )
+# An indefinite noun phrase in lower case ("a police spokesperson", "one resident"): a speaker the text
+# does not name.
+_UNNAMED_SPEAKER = re.compile(r"[ \t]*(?:an?|one|another)(?:[ \t]+[a-z][\w'’-]*){1,4}")
 # Two or more capitalised words in a row (an "&" may join them): the shape of an organisation's name.
 _CAP_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’-]*)+")
 # A sentence opening on a participle clause up to its comma ("Asked on Tuesday whether …, he said").
@@ -119,6 +124,9 @@ class _ClaimFinder:
         }
         self.claims: list[Claim] = []
         self._cue_speakers: list[tuple[ReportedCue, Resolved | None, str | None]] = []
+        # where a quote was given to a speaker nobody names ('"…," a spokesman said'): that speaker holds
+        # the floor after it, so a following quote does not go back to an earlier named speaker
+        self._unnamed_turns: list[int] = []
 
     def para(self, pos: int) -> int:
         return bisect_right(self._para_starts, pos) - 1
@@ -265,6 +273,8 @@ class _ClaimFinder:
                 return  # "fans call it "the Cauldron"": a label with nobody named giving it
             if not has_cue and (self._is_title(q.text) or len(_WORD.findall(q.text)) <= MAX_SCARE_WORDS):
                 return  # a scare quote or title with nobody saying it
+            if has_cue:
+                self._unnamed_turns.append(q.open_pos)
             for a, b in q.segments:
                 self._emit("direct", a, b, self.body[a:b], None, found[1] if found else None, None, None)
             return
@@ -355,6 +365,18 @@ class _ClaimFinder:
                 return None  # `"…," adding that…`: a participle shares the sentence's subject
             # "…," said a spokesperson: a cue with an unnamed speaker is still a claim
             return (None, body[verb[1] : verb[2]], None)
+        unnamed = _UNNAMED_SPEAKER.match(body, at)
+        if unnamed is not None:
+            # "…," a police spokesperson said / "…," one resident said: someone the text does not name
+            # (the noun phrase ends where a reporting verb follows it)
+            words = list(re.finditer(r"[a-z][\w'’-]*", body[at : unnamed.end()]))
+            # after the determiner, at least one word of the noun phrase; a phrase with an owner ("a
+            # spokesman for …") is the mouthpiece's, left to the cues above
+            words = list(itertools.takewhile(lambda w: w.group(0) not in PREPOSITIONS, words))
+            for w in words[1:]:
+                verb = verb_at(body, at + w.end())
+                if verb is not None:
+                    return (None, body[verb[1] : verb[2]], None)
         return None
 
     def _named_after_role(self, pos: int) -> Ref | None:
@@ -485,6 +507,8 @@ class _ClaimFinder:
         for e_pos, name, kind, para, spoke in reversed(self.salience.entries):
             if e_pos >= pos or not spoke:
                 continue
+            if any(e_pos < u < pos and self.para(u) >= here - 1 for u in self._unnamed_turns):
+                return None  # an unnamed speaker quoted since then still has the floor
             if para == here - 1:
                 newcomer = self._newcomer(e_pos, pos, here, name)
                 if newcomer is not None:

@@ -407,7 +407,12 @@ class SpeakerIndex:
             pos += 1
         m = _MOUTHPIECE_FROM.match(self.body, pos, stop if stop is not None else len(self.body))
         if m and m.group(1).lower() in MOUTHPIECE_NOUNS:
-            return self.ref_starting_at(m.end())
+            ref = self.ref_starting_at(m.end())
+            the = re.search(r"the\s+$", m.group(0))
+            if ref is None and the is not None:
+                # "a spokesperson for the authority": the owner is an epithet that starts at its "the"
+                ref = self._by_start.get(m.start() + the.start())
+            return ref
         return None
 
     def ref_ending_at(self, pos: int, floor: int) -> Ref | None:
