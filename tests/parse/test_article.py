@@ -400,6 +400,12 @@ _LAST = "Walkers will be asked to keep dogs on leads near the new handrails."
         "Walks & Ways rating: three stars",
         # A topics list under its heading.
         "Explore more on these topics\nFootpaths\nRivers\nParish council",
+        # Bulleted links under a "Read more:" label: a teaser may ask a question or end on a quotation.
+        "Read more:\n\u2022 Can walkers still use the upper crossing?\n"
+        "\u2022 Warden: \u2018The stones were never safe\u2019\n\u2022 Parish opens flood fund for farms",
+        # A section's latest stories under their heading, after the desk's contact line.
+        "Write to the rivers desk: rivers@dalelamp.example\n\n"
+        "Latest from Rivers\nWeir repairs start in May\nAnglers count the cost of the flood",
     ],
 )
 def test_article_trailing_furniture_is_not_body(tail: str) -> None:
@@ -432,6 +438,10 @@ def test_article_trailing_furniture_is_not_body(tail: str) -> None:
         "Sponsored\nBook a guided walk along the ford this summer. Find out more",
         # A sign-up form with its confirmation message.
         "Subscribe\nThank you for subscribing!",
+        # A one-line paid promotion: its label, a colon, the pitch.
+        "SPONSORED: Walking boots from \u00a349 this week only. Shop now",
+        # An ad slot's label and its scroll hint set apart by a dash.
+        "Advertisement \u2014 story continues below",
     ],
 )
 def test_article_inner_furniture_is_not_body(inner: str) -> None:
@@ -769,3 +779,45 @@ def test_article_hard_wrapped_prose_without_headline_is_all_body() -> None:
     )
     assert page.title is None
     assert page.paragraphs[0].startswith("The harbour board voted on Monday to close the north slipway, and")
+
+
+def test_article_copyright_credit_under_a_caption_is_the_image_credit_not_the_footer() -> None:
+    page = (
+        "Footbridge at Hobb's Ford to reopen in June\n\n"
+        "Walkers crossing the old span in 1998.\n\u00a9 Branwen Tellory\n\n"
+        f"{_LEAD}\n\n{_LAST}\n\n\u00a9 2025 Dale Lamp Media Ltd\n"
+    )
+    s = parse_page(page)
+    assert s.paragraphs == (_LEAD, _LAST)
+    assert (s.image_captions, s.image_credits) == (
+        ("Walkers crossing the old span in 1998.",),
+        ("Branwen Tellory",),
+    )
+
+
+def test_article_pull_quote_with_dash_attribution_is_dropped_when_the_body_repeats_it() -> None:
+    quote = "\u201cThe river always wins.\u201d"
+    lead = f"The warden has seen three bridges go. {quote[:-2]},\u201d he says, and shrugs."
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{lead}\n\n{quote}\n\u2014 Osric Pendeley\n\n"
+        f"{_LAST}\n"
+    )
+    assert parse_page(page).paragraphs == (lead, _LAST)
+
+
+def test_article_quote_with_dash_attribution_line_stays_one_paragraph() -> None:
+    quote = "\u201cWe waited nine months for this.\u201d"
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\n{quote}\n\u2014 Osric Pendeley\n\n"
+        f"{_LAST}\n"
+    )
+    assert parse_page(page).paragraphs == (_LEAD, f"{quote} \u2014 Osric Pendeley", _LAST)
+
+
+def test_article_bio_of_the_first_of_several_credited_contributors_is_dropped() -> None:
+    page = (
+        "Footbridge at Hobb's Ford to reopen in June\n\n"
+        "Text by Ilona Maddervy \u00b7 Pictures by Teodor Ruske\n\n"
+        f"{_LEAD}\n\n{_LAST}\n\nIlona Maddervy is a features writer. Her walking guide is out in June.\n"
+    )
+    assert parse_page(page).paragraphs == (_LEAD, _LAST)

@@ -55,6 +55,19 @@ from aidebate_etl.records import Image
         ),
         # A bracketed placeholder holding its caption and a bracketed credit.
         ("[Image: The quay at noon (Image: Supplied)]", Image("The quay at noon", "Supplied")),
+        # A gallery counter makes the line a caption, so its bracketed tail is the credit, a source named
+        # without any credit label.
+        (
+            "3/4 Net menders at the harbour in 1952. (Pellow family collection)",
+            Image("Net menders at the harbour in 1952.", "Pellow family collection"),
+        ),
+        # A "[Caption]" label before the caption and a "Photo by" credit after a bar.
+        (
+            "[Caption] Nets drying on the quay | Photo by Ola Nwosu",
+            Image("Nets drying on the quay", "Ola Nwosu"),
+        ),
+        # "Photo / Name": the label set apart from the name by a spaced slash.
+        ("Nets drying on the quay. Photo / Ola Nwosu", Image("Nets drying on the quay.", "Ola Nwosu")),
     ],
 )
 def test_captions_credit_line_splits_caption_and_credit(line: str, image: Image) -> None:

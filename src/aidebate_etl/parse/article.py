@@ -26,7 +26,12 @@ from aidebate_etl.parse.blocks import (
     wrap_width,
 )
 from aidebate_etl.parse.bylines import author_line, is_bare_name_line
-from aidebate_etl.parse.captions import is_alt_text, parse_caption_line, parse_credit_line
+from aidebate_etl.parse.captions import (
+    is_alt_text,
+    parse_caption_line,
+    parse_copyright_credit,
+    parse_credit_line,
+)
 from aidebate_etl.records import Image
 
 # Headlines run from a few words to a long sentence; beyond this a line is prose, not a headline.
@@ -95,9 +100,13 @@ def is_furniture(text: str) -> bool:
         return True
     if not any(ch.isalnum() for ch in text):
         return True  # a rating in stars, a divider: glyphs with no word
-    cells = _ROW_SEPARATOR.split(text)
+    cells = _LABEL_ROW_SEPARATOR.split(text)
     if len(cells) > 1 and all(_bare(c) in lexicon.NAVIGATION_LINES for c in cells):
-        return True  # "Advertisement · Scroll to continue": an ad slot's labels in one row
+        # "Advertisement · Scroll to continue", "Advertisement — story continues below": an ad slot's
+        # labels in one row.
+        return True
+    if _is_one_line_ad(text):
+        return True
     if _is_paywall_meter(text) or _is_ticker(text) or _is_form_small_print(text):
         return True
     return bool(
@@ -109,6 +118,23 @@ def is_furniture(text: str) -> bool:
         or _is_cookie_banner(text)
         or _is_control_with_meta(text)
         or _AUDIO_CONTROL_RE.match(text.strip()) is not None
+    )
+
+
+# Labels of one slot set side by side: bars and dots, or a dash between two labels.
+_LABEL_ROW_SEPARATOR = re.compile(r"\s+[|·•—–]\s+")
+# A one-line ad is its label and a sentence or two of pitch.
+MAX_AD_LINE_WORDS = 25
+
+
+def _is_one_line_ad(text: str) -> bool:
+    """ "SPONSORED: Boat insurance from £9 a month. Get a quote": an ad label, a colon, then the pitch; no
+    article sentence opens by labelling itself as paid content."""
+    label, colon, rest = text.partition(":")
+    return (
+        bool(colon and rest.strip())
+        and _bare(label) in lexicon.AD_LABELS
+        and len(words(text)) <= MAX_AD_LINE_WORDS
     )
 
 
@@ -310,6 +336,14 @@ def _is_related_label(text: str) -> bool:
 
 def _is_headline_like(text: str) -> bool:
     return not ends_sentence(text) and len(words(text)) <= MAX_HEADLINE_WORDS
+
+
+def _is_link_text(text: str) -> bool:
+    """A linked headline under a "Related" / "Read more:" label. A bulleted item there is a link whatever
+    its last mark: a teaser headline may ask a question or end on a quoted phrase."""
+    if bullet_item(text) is not None:
+        return len(words(text)) <= MAX_HEADLINE_WORDS
+    return _is_headline_like(text)
 
 
 def _is_title_candidate(text: str) -> bool:
@@ -595,10 +629,18 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
                 credit = labelled.credit if labelled is not None and labelled.caption is None else t
                 events[-1] = _Unit("image", image=Image(caption=caption, credit=credit))
                 continue
-        if after_related_label and _is_headline_like(t) and not is_related_link(t):
+        if after_related_label and _is_link_text(t) and not is_related_link(t):
             # A "Related" label heads a list of link texts, one per line.
             continue
         after_related_label = False
+        if run and (credit := parse_copyright_credit(t)) is not None and _is_caption_shaped(run[-1]):
+            # "© Jane Roe" under a caption in one block is the picture's credit; a site's copyright footer
+            # gives a year or a company and stands apart from any caption.
+            is_image = True
+            img = Image(caption=run.pop(), credit=credit)
+            flush()
+            events.append(_Unit("image", image=img))
+            continue
         if is_article_end(t):
             # Wire copy's closing credits ("(Reporting by …; Editing by …)") end the article and name its
             # writers.
@@ -684,6 +726,12 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
             for j, p in enumerate(paras)
         )
     return units, stop
+
+
+def _is_caption_shaped(text: str) -> bool:
+    """A caption is a sentence or a phrase of a few words; a site name over its footer is shorter."""
+    n = len(words(text))
+    return n <= MAX_CAPTION_WORDS and (ends_sentence(text) or n >= MIN_TITLE_WORDS)
 
 
 # A promo box is a few short lines; a page that keeps no blank lines makes the whole article one block.
@@ -1053,10 +1101,13 @@ def _writer_names(bylines: list[str]) -> list[str]:
     """The writers' names as an author line prints them, without "By" and what follows a comma or bar."""
     names = []
     for line in bylines:
-        core = re.split(r"(?i)\bby\s+", line)[-1]
-        core = re.split(r"\s*[,|;(]\s*", core)[0].strip()
-        if len(core.split()) >= 2:
-            names.append(core)
+        # "Words by A | Photographs by B" credits each contributor in a cell of their own.
+        cells = re.split(r"\s*[|·•;]\s*", line)
+        credited = [re.split(r"(?i)\bby\s+", c)[-1] for c in cells if re.search(r"(?i)\bby\s", c)]
+        for cell in credited or cells[:1]:
+            core = re.split(r"\s*[,(]\s*", cell)[0].strip()
+            if len(core.split()) >= 2:
+                names.append(core)
     return names
 
 
@@ -1106,12 +1157,22 @@ def _quote_key(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
+# A quotation with its speaker on a dash line under it ("“…” — Jane Roe"), joined by split_paragraphs.
+_ATTRIBUTED_QUOTE_RE = re.compile(r"^(?P<quote>[“\"‘'].+[”\"’'])\s+[—–―]\s*[A-Z][^.!?]*$")
+# A pull quote set with its speaker's name is a short saying; the name shows it is a quotation set apart,
+# so a shorter repeat than MIN_LEAD_WORDS is enough.
+MIN_ATTRIBUTED_PULL_QUOTE_WORDS = 3
+
+
 def _drop_pull_quotes(paragraphs: list[str]) -> list[str]:
     """Pull quotes repeat a sentence of the body verbatim in large type; the repeat is furniture."""
     keys = [_quote_key(p) for p in paragraphs]
     kept = []
     for i, (para, key) in enumerate(zip(paragraphs, keys, strict=True)):
-        repeated = len(key.split()) >= MIN_LEAD_WORDS and any(
+        least = MIN_LEAD_WORDS
+        if (m := _ATTRIBUTED_QUOTE_RE.match(para)) is not None:
+            key, least = _quote_key(m.group("quote")), MIN_ATTRIBUTED_PULL_QUOTE_WORDS
+        repeated = len(key.split()) >= least and any(
             j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)
         )
         if not repeated:

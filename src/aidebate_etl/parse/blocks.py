@@ -207,6 +207,24 @@ def join_wrapped(texts: list[str], width: int | None = None) -> list[str]:
     return [p.replace("\n", " ") for p in paras]
 
 
+# A quotation's speaker on a dash line: a name, maybe with a role ("— Jane Roe, owner of the café").
+MAX_ATTRIBUTION_WORDS = 8
+_DASH_LINE_RE = re.compile(r"^[—–―]\s*[A-Z]")
+_OPENING_QUOTES = "\"“‘'"
+_CLOSING_QUOTES = "\"”’'"
+
+
+def _is_dash_attribution(prev: str, line: str) -> bool:
+    """Whether ``line`` ("— Jane Roe") names the speaker of the quotation ``prev`` stands for whole."""
+    return (
+        prev[:1] in _OPENING_QUOTES
+        and prev.rstrip()[-1:] in _CLOSING_QUOTES
+        and _DASH_LINE_RE.match(line) is not None
+        and len(words(line)) <= MAX_ATTRIBUTION_WORDS
+        and not ends_sentence(line)
+    )
+
+
 def split_paragraphs(texts: list[str], width: int | None = None) -> list[str]:
     """Paragraphs of one block: list items each on their own, the rest joined as wrapped prose."""
     out: list[str] = []
@@ -220,6 +238,10 @@ def split_paragraphs(texts: list[str], width: int | None = None) -> list[str]:
 
     for t in texts:
         body = bullet_item(t)
+        if body is not None and prose and _is_dash_attribution(prose[-1], t):
+            # "— Jane Roe" under a quotation names its speaker; the dash is no list marker.
+            prose[-1] = f"{prose[-1]} {t}"
+            continue
         if body is not None:
             flush_prose()
             if item is not None:

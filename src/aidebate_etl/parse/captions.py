@@ -30,7 +30,8 @@ UNBOUNDED_NAME_TOKENS = 2
 _LABEL_RE = re.compile(
     r"(?:^|(?<=[\s(\[]))(?P<label>(?:"
     + "|".join(re.escape(x) for x in sorted(lexicon.CREDIT_LABELS, key=len, reverse=True))
-    + r"))\s*[:©]\s*(?P<credit>\S.*?)[)\]]?$",
+    # "Photo: Jane Roe", "Photo © Jane Roe", and "Photo / Jane Roe": the label set apart by a spaced slash.
+    + r"))(?:\s*[:©]|\s+/(?=\s))\s*(?P<credit>\S.*?)[)\]]?$",
     re.I,
 )
 # "(© Jane Roe)" after a caption: the copyright sign alone is the credit's label.
@@ -48,11 +49,16 @@ _SLOT_RE = re.compile(
     re.I,
 )
 # Markers set before a caption ("▲ Floodwater covers …"), a gallery's counter ("2/3 The agent leaves …") and
-# the image's placeholder tag left where the picture was ("[Photo] The quay at dawn.").
+# the image's placeholder tag or caption label left where the picture was ("[Photo] The quay at dawn.",
+# "[Caption] The quay at dawn").
+_GALLERY_COUNTER = r"\d{1,3}\s*(?:/|of)\s*\d{1,3}\s+(?=[A-Z\"“‘'])"
 _CAPTION_MARKER_RE = re.compile(
-    r"^(?:[▲▼△▽►▶◄◀↑↓⬆⬇]\s*|\d{1,3}\s*(?:/|of)\s*\d{1,3}\s+(?=[A-Z\"“‘'])|"
-    r"\[\s*(?i:" + "|".join(lexicon.IMAGE_SLOT_LABELS) + r")\s*\]\s*)"
+    rf"^(?:[▲▼△▽►▶◄◀↑↓⬆⬇]\s*|{_GALLERY_COUNTER}|"
+    r"\[\s*(?i:" + "|".join((*lexicon.IMAGE_SLOT_LABELS, *lexicon.CAPTION_LABELS)) + r")\s*\]\s*)"
 )
+_GALLERY_COUNTER_RE = re.compile(rf"^{_GALLERY_COUNTER}")
+# A source named in brackets after a gallery caption ("(Parish archive)") is a few words.
+MAX_SOURCE_WORDS = 6
 _BY_RE = re.compile(
     r"(?:^|(?<=[\s(\[]))(?P<label>"
     + "|".join(re.escape(x) for x in lexicon.CREDIT_BY_PHRASES)
@@ -142,6 +148,22 @@ def _split_before(text: str, at: int) -> Image:
     return Image(caption=_caption(text[:at]), credit=_clean(text[at:]))
 
 
+def parse_copyright_credit(text: str) -> str | None:
+    """The name of a "© Jane Roe" credit line, or None. A copyright line giving a year ("© 2025 …") or
+    reserving rights is the site's footer, not a picture's credit."""
+    m = _COPYRIGHT_RE.match(text.strip())
+    if m is None or any(ch.isdigit() for ch in text) or "rights" in text.lower():
+        return None
+    name = m.group("credit").strip()
+    return name if _is_source_name(name) else None
+
+
+def _is_source_name(text: str) -> bool:
+    """A short name of a person or collection: capitalised first word, no sentence punctuation."""
+    ws = text.split()
+    return 0 < len(ws) <= MAX_SOURCE_WORDS and ws[0][:1].isupper() and text[-1] not in ".!?:;,"
+
+
 def parse_caption_line(text: str) -> str | None:
     """The caption of a line that is only a caption: "Image caption, …" or an image's placeholder in
     brackets ("[Image: …]"); None for any other line."""
@@ -174,6 +196,10 @@ def parse_credit_line(text: str) -> Image | None:
         inner_text = m.group("inner").strip()
         c = _COPYRIGHT_RE.match(inner_text)
         inner = Image(caption=None, credit=c.group("credit")) if c else parse_credit_line(inner_text)
+        if inner is None and _GALLERY_COUNTER_RE.match(text) and _is_source_name(inner_text):
+            # A gallery counter ("2/3 …") makes the line a caption, so a name in brackets after it is the
+            # picture's source even without a credit label ("(Parish archive)").
+            inner = Image(caption=None, credit=inner_text)
         if inner is not None and inner.caption is None:
             return Image(caption=_caption(m.group("caption")), credit=_clean(inner.credit))
     m = _CAPS_CREDIT_RE.match(text)

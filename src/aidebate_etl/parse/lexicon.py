@@ -305,6 +305,8 @@ ARTICLE_END_LINES = (
     "related stories",
     "more stories",
     "more from",
+    # "Latest from Politics": the section's newest stories, like "More from …".
+    "latest from",
     "recommended for you",
     "you may also like",
     "you might also like",
