@@ -694,3 +694,29 @@ def test_people_district_named_with_end_is_a_place(nlp):
     s = page("\u201cFamilies in Harwick and Kiln End cannot drive to the new pool,\u201d said Ros Delaney.")
     people, _ = run(s, nlp)
     assert set(people) == {"Ros Delaney"}
+
+
+def test_people_name_ner_cut_at_a_particle_is_completed(nlp):
+    # NER stops at "van den"; the surname after the particle belongs to the name
+    s = page("Theodora van den Broek, the European Commission president, said talks would continue.")
+    people, _ = run(s, nlp)
+    assert set(people) == {"Theodora van den Broek"}
+
+
+def test_people_particle_surname_opening_a_sentence_is_the_same_person(nlp):
+    # "Von der Ahe" at a sentence start is the surname of "Liesbeth von der Ahe", no new person "Von"
+    s = page(
+        "Liesbeth von der Ahe, the agency's director, said talks would continue.",
+        "Von der Ahe said the agency was ready.",
+    )
+    people, mentions = run(s, nlp)
+    assert set(people) == {"Liesbeth von der Ahe"}
+    assert [m.surface for m in mentions] == ["Liesbeth von der Ahe", "Von der Ahe"]
+
+
+@pytest.mark.parametrize(
+    "text", ["King Street station was closed on Monday.", "Passengers at Queen Street waited."]
+)
+def test_people_title_word_opening_a_street_name_is_no_person(nlp, text):
+    people, _ = run(page(text), nlp)
+    assert people == {}

@@ -224,6 +224,7 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             start = toks[k + 1][0]
             break
     # Roles and honorifics NER sometimes takes into the span ("Screenwriter Jane Roe").
+    titled = start
     while True:
         m = _WORD.match(text, start)
         if not m or m.end() >= end:
@@ -244,6 +245,8 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
     if end - start < 2 or "/" in text[start:end] or "@" in text[start:end]:
         return None
+    if start > titled and _strip_word(text[start:end]) in cues.STREET_WORDS:
+        return None  # "King Street", "Canon Street": a title word opens a street's name, no person's
     return start, end
 
 
@@ -817,6 +820,9 @@ def _note_doc(
                 start -= 1
             if end - start == 1 and end < len(doc) and _name_word(doc[end], nlp):
                 end += 1
+            # a name never ends on a particle ("Ana von der [Leyen]"): NER stopped short of the surname
+            while end < len(doc) and doc[end - 1].lower_ in cues.NAME_PARTICLES and doc[end].is_title:
+                end += 1
             if end < len(doc) and doc[end].is_title and doc[end].lower_ in cues.ORG_SUFFIXES:
                 continue  # "[Some Freight] Group said": the words head an organisation's name
             s, e = base + doc[start].idx, base + doc[end - 1].idx + len(doc[end - 1])
@@ -989,7 +995,16 @@ def extract_people(
     people: list[_Person] = []
     by_pair: dict[tuple[str, str], _Person] = {}
     by_last: dict[str, list[_Person]] = defaultdict(list)
+    # "Von der Leyen" opening a sentence is the surname of "Ursula von der Leyen", no first name "Von"
+    particle_surnames = {
+        " ".join(t.casefold() for t in f.tokens[i:])
+        for f in fulls.values()
+        for i in range(1, len(f.tokens) - 1)
+        if f.tokens[i] in cues.NAME_PARTICLES
+    }
     for f in fulls.values():
+        if " ".join(t.casefold() for t in f.tokens) in particle_surnames:
+            continue
         core = [t for t in f.tokens if t.casefold().rstrip(".") not in cues.NAME_SUFFIXES]
         first, last = _fold(core[0]), _fold(core[-1])
         p = by_pair.get((first, last))
@@ -1127,6 +1142,8 @@ def _match(
             at = next((i for i, t in enumerate(toks) if i and t in cues.NAME_PARTICLES), None)
             if at is not None and at < len(toks) - 1:
                 surname_forms[" ".join(toks[at:])] = "surname"
+                # ... capitalised where it opens a sentence ("Von der Leyen said")
+                surname_forms[" ".join([toks[at].capitalize(), *toks[at + 1 :]])] = "surname"
     nick_forms: dict[str, str] = {}
     taken = {_fold(f) for f in surname_forms} | {p.first for p in people}
     for last in {p.last for p in people if p.first}:

@@ -142,6 +142,13 @@ PLACE_WORDS = _group(
     estate district ward parish village heights grove end"""
 )
 
+# The place words that are hardly ever surnames: after a title word they make a street or a station
+# ("King Street", "Canon Street"), never a titled person ("Judge Lane", "Lord Hill" are people).
+STREET_WORDS = _group(
+    """street road avenue drive close crescent square place row terrace station airport estate
+    district ward parish village heights quay pier harbour harbor"""
+)
+
 # School and college years that describe a student in an appositive ("Name, a junior,"); kept apart
 # from ROLE_NOUNS because "junior" and "senior" also modify roles ("senior analyst").
 STUDENT_YEARS = _group("junior senior sophomore freshman fresher pupil student undergraduate")
