@@ -720,3 +720,9 @@ def test_people_particle_surname_opening_a_sentence_is_the_same_person(nlp):
 def test_people_title_word_opening_a_street_name_is_no_person(nlp, text):
     people, _ = run(page(text), nlp)
     assert people == {}
+
+
+def test_people_stacked_titles_alone_are_no_person(nlp):
+    # NER takes "The Rev Dr" apart from the name: once the titles are stripped nothing is left
+    people, _ = run(page("The Rev Dr Martin Hollis led the service."), nlp)
+    assert set(people) == {"Martin Hollis"}

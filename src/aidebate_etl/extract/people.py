@@ -215,6 +215,7 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         if tail <= start or _strip_word(text[tail + 1 : end]) not in cues.POST_NOMINALS:
             break
         end = tail
+    titled = start  # where the span started, before any title or role word is cut off
     # A capitalised job title NER takes in whole ("Chief Financial Officer Jo Bloom") ends on a role noun;
     # the name is what follows the last role or honorific before the final word.
     toks = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
@@ -224,7 +225,6 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             start = toks[k + 1][0]
             break
     # Roles and honorifics NER sometimes takes into the span ("Screenwriter Jane Roe").
-    titled = start
     while True:
         m = _WORD.match(text, start)
         if not m or m.end() >= end:
@@ -247,6 +247,8 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if start > titled and _strip_word(text[start:end]) in cues.STREET_WORDS:
         return None  # "King Street", "Canon Street": a title word opens a street's name, no person's
+    if start > titled and _strip_word(text[start:end]) in cues.HONORIFICS:
+        return None  # "the Rev Dr" (NER cut before the name): titles alone name nobody
     return start, end
 
 
