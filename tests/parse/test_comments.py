@@ -132,6 +132,10 @@ def test_comments_declared_count(parsed_page, stem: str, count: int | None) -> N
         ("Comments \u00b7 12", 12),
         ("12 reader comments", 12),
         ("Page 1 of 2 [ 31 posts ]", 31),
+        # The count as the last cell of a row, or labelled after the thread's one-sentence blurb.
+        ("Questions from readers, answered by the transport desk \u00b7 12 posts", 12),
+        ("This story is being discussed on our message board. Replies: 14", 14),
+        ("We counted the replies: 14", None),
     ],
 )
 def test_comments_declared_count_line(line: str, count: int | None) -> None:
@@ -321,6 +325,60 @@ _HEAD = (
             "dock_dan wrote at 9:40:\nIt always did.\n",
             [(0, None, "ferry_fiona"), (0, None, "dock_dan")],
             ["The 2am bus matters.", "It always did."],
+        ),
+        # A board with a subject line over each "Posted by:" header, bracketed buttons closing each post,
+        # nesting by indentation, a bracketed removal notice, and the board's pager under the last post.
+        (
+            "Discussion\n\nSubject: Night buses\nPosted by: quay_quinn on 03/06/2025 at 21:10\n"
+            "Finally.\n[ Reply ] [ Report ]\n\n"
+            "    Subject: Re: Night buses\n    Posted by: Lamp Post Larry on 03/06/2025 at 21:30\n"
+            "    Not on Sundays.\n    [ Reply ] [ Report ]\n\n"
+            "Subject: Re: Night buses\nPosted by: harbour_hal on 03/06/2025 at 22:02\n"
+            "[This reply was removed by a moderator]\n[ Reply ] [ Report ]\n\n"
+            "Page 1 of 3 \u00b7 Next \u203a\nRegister to join the board.\n",
+            [(0, None, "quay_quinn"), (1, 1, "Lamp Post Larry"), (0, None, "harbour_hal")],
+            ["Finally.", "Not on Sundays.", ""],
+        ),
+        # Reader questions and answers: "Q: asked … by handle", "A: answered … by handle" and "Comment by
+        # handle · date" headers nested by indentation, vote rows, a deleted question, a list after it.
+        (
+            "Readers ask \u00b7 4 posts\n\n"
+            "Q: asked 2 June by tern_tilly\nDoes the night bus stop at the ferry?\n"
+            "\u25b2 3 \u25bc \u00b7 Answer \u00b7 Flag\n\n"
+            "    A: answered 3 June by Harbour Line Desk\n    Yes, from Friday.\n"
+            "    \u25b2 5 \u25bc \u00b7 Flag\n\n"
+            "        Comment by tern_tilly \u00b7 3 June\n        Thank you.\n\n"
+            "Q: asked 4 June by mossbank\n[This question was deleted]\n"
+            "\u25b2 0 \u25bc \u00b7 Answer \u00b7 Flag\n\n"
+            "Popular this week\n1. Tram fares frozen for a year\n2. Ferry pier to close for repairs\n",
+            [
+                (0, None, "tern_tilly"),
+                (1, 1, "Harbour Line Desk"),
+                (2, 2, "tern_tilly"),
+                (0, None, "mossbank"),
+            ],
+            ["Does the night bus stop at the ferry?", "Yes, from Friday.", "Thank you.", ""],
+        ),
+        # Live reader posts, newest first: a time line over each "@handle", "Replying to @x" naming a post
+        # further down (posted earlier), a heart count beside "Reply".
+        (
+            "3 posts \u00b7 Newest first\n\n"
+            "21:40\n@pier_pat\nReplying to @dock_dora\nSee you there.\n\u2665 2   Reply\n\n"
+            "21:35\n@dock_dora\nMeet at the ferry steps?\n\u2665 5   Reply\n\n"
+            "21:20\n@gull_gwen\nBuses running again.\n\u2665 0   Reply\n",
+            [(1, 2, "@pier_pat"), (0, None, "@dock_dora"), (0, None, "@gull_gwen")],
+            ["See you there.", "Meet at the ferry steps?", "Buses running again."],
+        ),
+        # A newspaper thread: "Name, Town" over a date line, a "↳ Replying to Name" line above the reply's
+        # header, and "Recommend (n) | Report" rows.
+        (
+            "Comments (3)\n\n"
+            "Ida Penhallow, Keldby\n3 June 2025 at 9:02pm\nAbout time.\nRecommend (4) | Report\n\n"
+            "\u21b3 Replying to Ida Penhallow\nOwen Tresize, Marsby\n3 June 2025 at 9:30pm\nNot on Sundays.\n"
+            "Recommend (1) | Report\n\n"
+            "Mabyn Rowe, Keldby\n3 June 2025 at 9:41pm\nMore of this.\nRecommend (0) | Report\n",
+            [(0, None, "Ida Penhallow"), (1, 1, "Owen Tresize"), (0, None, "Mabyn Rowe")],
+            ["About time.", "Not on Sundays.", "More of this."],
         ),
     ],
 )

@@ -4,14 +4,16 @@ Five layouts are recognised, each by its own cue:
 
 * ``says``: blog/WordPress threads, a header line ``handle says:`` (or ``said…``) before each comment, replies
   shown by deeper indentation of the header;
-* ``forum``: posts headed ``handle wrote:``, ``#3 handle wrote:`` or ``Posted by handle on <date>``, possibly
-  quoting earlier posts in ``>`` or ``Quote:`` blocks;
+* ``forum``: posts headed ``handle wrote:``, ``#3 handle wrote:``, ``Posted by handle on <date>`` or a reader
+  Q&A's ``Q: asked <date> by handle``, possibly quoting earlier posts in ``>`` or ``Quote:`` blocks;
 * ``flat``: a handle line, optional time line, the text, and a ``Reply`` control line closing each comment;
 * ``dated``: a handle line directly over a timestamp line (or over the reader's town and then the time),
   then the text, with no reply control at all;
 * ``signed``: under a thread heading, a handle opening each comment and a timestamp line closing it.
 
-An "In reply to <handle>" line inside a comment names its parent in any layout.
+An "In reply to <handle>" line inside a comment (or directly above its header) names its parent in any
+layout. A thread whose reply links name readers further down the page runs newest first (a live feed), so
+its replies stand above their parents.
 
 Depth is the rank of a header's indentation among the thread's distinct indentations, so it does not depend on
 how many spaces a copy used per level; a comment's parent is the nearest earlier comment one level up.
@@ -55,6 +57,13 @@ _POSTED_RE = re.compile(
     r"|^by\s+(?P<handle2>\S+(?:\s+\S+){0,3}?)\s+»\s+\S.*$",
     re.I,
 )
+# A reader Q&A's headers: "Q: asked Feb 3 by handle", "A: answered 2 days ago by handle". Without the Q/A
+# label the words between the verb and "by" must be the post's time, so a sentence cannot pass.
+_QA_RE = re.compile(
+    r"^(?:(?P<label>q|a|question|answer)\s*[:.]\s*)?(?:asked|answered)\s+(?:(?P<when>\S.{0,30}?)\s+)?"
+    r"by\s+(?P<handle>\S+(?:\s+\S+){0,3}?)$",
+    re.I,
+)
 _COUNT_RES = (
     # "7 Comments", "3 Responses to “…”", "12 thoughts on “…”", a forum's "Topic — 6 replies" and a
     # heading with its figure after a colon ("Join the discussion: 5 comments").
@@ -84,6 +93,10 @@ _COUNT_RES = (
     ),
     # "Showing 10 of 48 comments": the page's figure is the total, not the number shown.
     re.compile(r"^showing\s+\d[\d,]*\s+of\s+(?P<n>\d[\d,]*)\s+comments?\b", re.I),
+    # The thread's blurb and its count as the row's last cell ("Questions answered by readers · 7 posts"),
+    # or labelled after the blurb's sentence ("This story is discussed in our forum. Replies: 11").
+    re.compile(r"^.{1,120}?\s[|·•]\s+(?P<n>\d[\d,]*)\s+(?:comments?|replies|posts|responses)$", re.I),
+    re.compile(r"^.{1,120}?[.!?]\s+(?:comments?|replies|posts|responses)\s*:\s*(?P<n>\d[\d,]*)$", re.I),
 )
 _QUOTE_LABEL_RE = re.compile(
     r"^(?:"
@@ -97,12 +110,15 @@ _WROTE_DATED_RE = re.compile(rf"^{_HANDLE}\s+(?:wrote|writes)\s*:\s*(?P<arrow>[�
 _PROFILE_FIELD_RE = re.compile(
     r"^(?:" + "|".join(re.escape(f) for f in lexicon.PROFILE_FIELD_LABELS) + r")\s*:\s*\S.{0,40}$", re.I
 )
-_REPLY_TO_RE = re.compile(r"^(?:in reply to|replying to)\s+@?(?P<handle>\S.*?)[.:]?$", re.I)
+# "In reply to jdoe", "↳ Replying to @jdoe": the arrow marks the line as a reply's link, as it does a header.
+_REPLY_TO_RE = re.compile(r"^(?:[↳↪⤷└]\s*)?(?:in reply to|replying to)\s+@?(?P<handle>\S.*?)[.:]?$", re.I)
 # "→ handle • 1 hour ago" under the replier's handle: embeds print the answered reader with an arrow,
 # then the reply's time.
 _ARROW_REPLY_RE = re.compile(r"^[→▸►▶↪]\s*@?(?P<handle>[^\s·•|][^·•|]{0,60}?)\s+[·•|]\s+(?P<when>\S.*)$")
 _REPLY_BUTTON_RE = re.compile(r"^reply\s+to\s+@?(?P<handle>\S.*?)$", re.I)
-_SUBJECT_RE = re.compile(r"^re:\s", re.I)
+# A post's subject line ("Re: Night buses", "Subject: Re: Night buses") titles the post below it; it is
+# no part of any post's text.
+_SUBJECT_RE = re.compile(r"^(?:re:\s|subject\s*:)", re.I)
 _QUOTED = re.compile(r"^(?:>\s?)+")
 _VOTE_GLYPHS = "▲▼△▽↑↓👍👎❤♥"
 _VOTE_PART = re.compile(rf"^[{_VOTE_GLYPHS}+\-−]*\s*(?:\d[\d,.]*k?)?\s*[{_VOTE_GLYPHS}\s]*$")
@@ -159,16 +175,23 @@ def is_thread_heading(text: str) -> bool:
     return bool(rest) and head in lexicon.THREAD_HEADINGS and len(bare.split()) <= 8
 
 
+_BUTTON_ROW_RE = re.compile(r"(?:\[\s*[^\[\]]{1,20}?\s*\]\s*)+")
+
+
 def _is_action_row(text: str) -> bool:
     """A row of thread controls, reactions, vote counts and timestamps ("Like · Reply · 3h", "12 ▲")."""
     if not text or len(text) > MAX_ACTION_ROW_CHARS:
         return False
+    if _BUTTON_ROW_RE.fullmatch(text):
+        # "[ Reply ] [ Quote ] [ Report ]": boards print each control as a bracketed button.
+        text = " | ".join(re.findall(r"\[\s*([^\[\]]+?)\s*\]", text))
     for part in re.split(r"\s*[·•|]\s*|\s{2,}", text):
         part = part.strip().rstrip(_CONTROL_HINT)
         if not part or is_time_text(part) or _VOTE_PART.match(part):
             continue
         ws = [w for w in re.findall(r"[^\W\d_]+", part.lower())]
-        nums_ok = re.fullmatch(r"[\w\s()▲▼↑↓+\-−]*", part) is not None
+        # Counts may sit by any vote or reaction glyph ("▲ 3", "♥ 4 Reply").
+        nums_ok = re.fullmatch(rf"[\w\s()+\-−{_VOTE_GLYPHS}]*", part) is not None
         if not ws or not nums_ok or not all(w in lexicon.COMMENT_ACTION_WORDS for w in ws):
             return False
     return True
@@ -196,9 +219,11 @@ def _is_thread_furniture(text: str) -> bool:
 def _header_handle(text: str, style: str) -> str | None:
     if text.startswith(">"):
         return None
-    patterns = (_SAYS_RE,) if style == "says" else (_WROTE_RE, _POSTED_RE)
+    patterns = (_SAYS_RE,) if style == "says" else (_WROTE_RE, _POSTED_RE, _QA_RE)
     for rx in patterns:
         m = rx.match(text)
+        if m and rx is _QA_RE and not (m.group("label") or is_time_text(m.group("when") or "")):
+            continue
         if m:
             handle = (m.group("handle") or m.groupdict().get("handle2") or "").strip()
             # "On 4 June 2025 at 8:10 am, jdoe wrote:": the date clause before the handle is no part of it.
@@ -246,8 +271,14 @@ def _dated_headers(lines: list[Line]) -> list[tuple[int, str]]:
                 # "handle / place / date": the reader's town printed between the handle and the time.
                 found.append((j, _strip_meta_parts(lines[j].text)))
             else:
-                found.append((i, _strip_meta_parts(t)))
+                found.append((i, _without_place(_strip_meta_parts(t))))
     return found
+
+
+def _without_place(header: str) -> str:
+    """ "Jane Roe, Leeds": newspaper threads print the reader's town after the name; it is no part of it."""
+    name, _, place = header.partition(",")
+    return name.strip() if name.strip() and place and _PLACE_RE.match(place.strip()) else header
 
 
 def _is_time_row(text: str) -> bool:
@@ -290,8 +321,7 @@ def _signed_headers(lines: list[Line]) -> list[tuple[int, str]]:
         stop = opens[k + 1] if k + 1 < len(opens) else len(lines)
         texts = [ln.text for ln in lines[i + 1 : stop] if ln.text]
         if len(texts) >= 2 and is_time_text(texts[-1]) and not any(is_time_text(t) for t in texts[:-1]):
-            name, _, place = lines[i].text.partition(",")
-            found.append((i, name.strip() if place and _PLACE_RE.match(place.strip()) else lines[i].text))
+            found.append((i, _without_place(lines[i].text)))
     return found
 
 
@@ -491,7 +521,10 @@ def _is_header_shaped(seg: list[Line], k: int) -> bool:
     if _has_time_cell(t):
         return True
     nxt = next((ln for ln in seg[k + 1 :] if ln.text), None)
-    return nxt is not None and (is_time_text(nxt.text) or _arrow_reply(nxt.text) is not None)
+    if nxt is not None and (is_time_text(nxt.text) or _arrow_reply(nxt.text) is not None):
+        return True
+    # Live feeds print each post's time first, as the line that opens its block, and the handle under it.
+    return k >= 1 and is_time_text(seg[k - 1].text) and (k == 1 or not seg[k - 2].text)
 
 
 def _is_sign_in(text: str) -> bool:
@@ -586,18 +619,61 @@ def _ranks(indents: list[int]) -> dict[int, int]:
     return {v: r for r, v in enumerate(sorted(set(indents)))}
 
 
-def _tree(entries: list[tuple[str, int, tuple[str, str | None]]]) -> tuple[ParsedComment, ...]:
+_Entry = tuple[str, int, tuple[str, str | None]]
+
+
+def _names(reply_to: str | None, author: str) -> bool:
+    """Whether a reply link names this author. "In reply to Jo P.": the link's closing full stop, which the
+    reply pattern drops, may be the initial's; "Replying to @jo" names the handle shown as "@jo" or "jo"."""
+    if not reply_to:
+        return False
+    bare = author.lstrip("@")
+    return reply_to.lstrip("@") in (bare, bare.rstrip("."))
+
+
+def _newest_first(entries: list[_Entry]) -> bool:
+    """Whether the thread runs newest first: its reply links name readers who posted further down the
+    page (earlier) more often than readers who posted above."""
+    below_only = above_only = 0
+    for k, (_, _, (_, reply_to)) in enumerate(entries):
+        if not reply_to:
+            continue
+        above = any(_names(reply_to, a) for a, _, _ in entries[:k])
+        below = any(_names(reply_to, a) for a, _, _ in entries[k + 1 :])
+        below_only += below and not above
+        above_only += above and not below
+    return below_only > above_only
+
+
+def _tree(entries: list[_Entry]) -> tuple[ParsedComment, ...]:
     """(author, indent, (body, reply_to)) in page order -> comments with depth and parents.
 
     Depth is the indent's rank; an explicit "In reply to <handle>" line overrides it, naming the parent.
+    A thread that runs newest first (live feeds) prints each reply above the comment it answers: the tree
+    is built in time order, bottom up, and the comments keep their page positions.
     """
+    if not _newest_first(entries):
+        return _build_tree(entries)
+    last = len(entries) + 1
+    built = _build_tree(entries[::-1])
+    return tuple(
+        ParsedComment(
+            position=last - c.position,
+            depth=c.depth,
+            parent_position=None if c.parent_position is None else last - c.parent_position,
+            author=c.author,
+            body=c.body,
+        )
+        for c in reversed(built)
+    )
+
+
+def _build_tree(entries: list[_Entry]) -> tuple[ParsedComment, ...]:
     rank = _ranks([indent for _, indent, _ in entries])
     out: list[ParsedComment] = []
     for pos, (author, indent, (body, reply_to)) in enumerate(entries, start=1):
         prev_depth = out[-1].depth if out else -1
-        # "In reply to Jo P.": the link's closing full stop, which the reply pattern drops, may be the
-        # initial's.
-        named = [c for c in reversed(out) if reply_to and reply_to in (c.author, c.author.rstrip("."))]
+        named = [c for c in reversed(out) if _names(reply_to, c.author)]
         # A reader who commented more than once: the indentation says which of their comments is answered.
         by_indent = min(rank[indent], prev_depth + 1)
         target = next((c for c in named if c.depth == by_indent - 1), named[0] if named else None)
@@ -631,30 +707,51 @@ def _parse_headed(lines: list[Line], start: int, style: str) -> tuple[ParsedComm
     if not hdrs:
         return ()
     base = min(lines[i].indent for i, _ in hdrs)
+    tops = [_header_top(lines, i, start) for i, _ in hdrs]
     spans = []
     for k, (i, _) in enumerate(hdrs):
-        stop = hdrs[k + 1][0] if k + 1 < len(hdrs) else _end_of_thread(lines, i + 1, base)
+        stop = tops[k + 1] if k + 1 < len(hdrs) else _end_of_thread(lines, i + 1, base)
         a = _body_start(lines, i, style)
         spans.append((a, min(stop, _end_of_thread(lines, a, base))))
     spans[-1] = (spans[-1][0], _close_last_comment(lines, spans))
-    if style == "forum" and _signs_below(lines, start, hdrs, spans[-1]):
+    if style == "forum" and _signs_below(lines, start, tops, spans[-1]):
         # "Posted by handle | date" under each comment: a comment's text is what stands above its line.
         first = start + 1 if is_thread_heading(lines[start].text) else start
         spans = [(hdrs[k - 1][0] + 1 if k else first, i) for k, (i, _) in enumerate(hdrs)]
+        tops = [i for i, _ in hdrs]
     entries: list[tuple[str, int, tuple[str, str | None]]] = []
-    for (i, handle), (a, b) in zip(hdrs, spans, strict=True):
+    for (i, handle), (a, b), top in zip(hdrs, spans, tops, strict=True):
         author, parent = handle, None
         if (m := _REPLIED_RE.match(handle)) and m.group("parent") in {e[0] for e in entries}:
             author, parent = m.group("author"), m.group("parent")
+        above = next((m.group("handle") for ln in lines[top:i] if (m := _REPLY_TO_RE.match(ln.text))), None)
         body, reply_to = _body(lines[a:b], forum=style == "forum", author=author)
-        entries.append((author, lines[i].indent, (body, reply_to or parent)))
+        entries.append((author, lines[i].indent, (body, reply_to or above or parent)))
     return _tree(entries)
 
 
-def _signs_below(lines: list[Line], start: int, hdrs: list[tuple[int, str]], last: tuple[int, int]) -> bool:
+def _header_top(lines: list[Line], header: int, start: int) -> int:
+    """First line of a comment's head: a subject line ("Subject: Re: …") or a reply link ("↳ Replying to
+    X") set directly above the header line opens the comment, so it is no part of the comment before.
+    Such a line counts only when a blank line or a control row stands above it: the last line of the
+    previous comment's text may be anything."""
+    top = header
+    while (
+        top - 1 >= start
+        and lines[top - 1].text
+        and (_SUBJECT_RE.match(lines[top - 1].text) or _REPLY_TO_RE.match(lines[top - 1].text))
+    ):
+        top -= 1
+    if top == header:
+        return header
+    above = lines[top - 1]
+    return top if not above.text or _is_meta(above.text) else header
+
+
+def _signs_below(lines: list[Line], start: int, tops: list[int], last: tuple[int, int]) -> bool:
     """Whether the post lines close their comments rather than head them: each stands right under text,
     and nothing but furniture follows the last."""
-    for i, _ in hdrs:
+    for i in tops:
         above = lines[i - 1] if i > start else None
         if above is None or not above.text or _is_meta(above.text) or is_thread_heading(above.text):
             return False
@@ -676,10 +773,13 @@ def _close_last_comment(lines: list[Line], spans: list[tuple[int, int]]) -> int:
     """Where the last comment ends. When every other comment closes on its row of controls, the last one
     closes on its own too: what follows that row is the widget's footer (house rules, a copyright line)."""
     a, b = spans[-1]
-    # A comment the site took down keeps its header and the removal notice but loses its controls.
-    if len(spans) < MIN_HEADERS or any(
+    # A comment the site took down keeps its header and the removal notice but loses its controls; a
+    # widget may also print a comment on an answer without any. When most of the others close on their
+    # row, the widget closes comments that way.
+    open_ended = sum(
         _closing_control(lines, x, y) is None and not _is_removed(lines[x:y]) for x, y in spans[:-1]
-    ):
+    )
+    if len(spans) < MIN_HEADERS or 2 * open_ended >= len(spans) - 1:
         return b
     row = next((j for j in range(a, b) if lines[j].text and _closing_control(lines, a, j + 1) == j), None)
     return b if row is None else row + 1

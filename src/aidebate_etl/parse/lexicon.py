@@ -430,9 +430,10 @@ PROFILE_FIELD_LABELS = (
 )
 
 # The notice a site prints in place of a comment it took down ("This comment was removed by a moderator …",
-# "[deleted]"): site text, so the comment keeps its place and handle with an empty body.
+# "[deleted]", "[This post was deleted by its author]", a Q&A's "This question has been deleted"): site text,
+# so the comment keeps its place and handle with an empty body.
 REMOVED_COMMENT_RE = re.compile(
-    r"^(?:this\s+)?(?:comment|post|reply|message|contribution)\s+(?:was|has\s+been|is)\s+"
+    r"^\[?(?:this\s+)?(?:comment|post|reply|message|contribution|question|answer)\s+(?:was|has\s+been|is)\s+"
     r"(?:removed|deleted|hidden|withdrawn)\b|^\[(?:deleted|removed)\]$",
     re.I,
 )
@@ -452,6 +453,8 @@ COMMENT_ACTION_WORDS = frozenset(
     [
         "reply",
         "replies",
+        # A reader Q&A's reply control under a question.
+        "answer",
         "like",
         "likes",
         "liked",
