@@ -524,3 +524,18 @@ def test_claims_mouthpiece_of_an_organisation_epithet_after_the_quote() -> None:
     assert _triples(_claims(paragraphs)) == [
         ("direct", "Brenmoor Harbour Trust", "We will respond to every point in full,"),
     ]
+
+
+def test_claims_office_title_after_the_is_an_epithet_for_its_holder() -> None:
+    # "the Labour MP" / "the Prime Minister": a capitalised run ending on an office title names the person
+    # who holds it (the page gave them the role), not an organisation called "Labour MP"
+    paragraphs = (
+        "Dorian Fenwick, the Labour MP for Castleford North, has been suspended from the party.",
+        "\u201cI will not resign over this,\u201d the Labour MP said.",
+        "Prime Minister Ilse Marwood met union leaders on Monday.",
+        "\u201cWe will find a way through,\u201d the Prime Minister said.",
+    )
+    assert _triples(_claims(paragraphs, ("Dorian Fenwick", "Ilse Marwood"))) == [
+        ("direct", "Dorian Fenwick", "I will not resign over this,"),
+        ("direct", "Ilse Marwood", "We will find a way through,"),
+    ]

@@ -215,7 +215,8 @@ EPITHET_NOUNS = frozenset(
         "producer", "writer", "author", "novelist", "journalist", "reporter", "columnist", "critic",
         "filmmaker", "screenwriter", "alum", "alumnus", "veteran", "icon", "legend", "mogul",
         "entrepreneur", "founder", "executive", "billionaire", "investor", "ceo", "chairman",
-        "chairwoman", "chair", "president", "senator", "governor", "mayor", "minister", "premier",
+        "chairwoman", "chair", "president", "senator", "governor", "mayor", "minister", "premier", "mp",
+        "mep", "msp",
         "chancellor", "lawmaker", "congressman", "congresswoman", "politician", "candidate",
         "official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "judge",
         "doctor", "scientist", "researcher", "professor", "economist", "analyst", "expert",
@@ -225,6 +226,13 @@ EPITHET_NOUNS = frozenset(
         "nurse", "teacher", "farmer", "engineer", "architect", "photographer", "pilot", "conservator",
         "curator", "historian", "planner", "organiser", "organizer", "councillor", "councilman",
     }
+)  # fmt: skip
+
+# Office titles that end a capitalised run after "the" ("the Labour MP", "the Prime Minister", "the
+# French President"): the run names whoever holds the office, a person, never an organisation.
+OFFICE_TITLES = frozenset(
+    {"mp", "mep", "msp", "minister", "premier", "chancellor", "senator", "governor", "mayor", "president",
+     "congressman", "congresswoman", "councillor", "ceo"}
 )  # fmt: skip
 
 # Role nouns that can name the same person; an epithet is not resolved to someone the page gives
@@ -241,6 +249,7 @@ EPITHET_GROUPS = (
     frozenset({"entrepreneur", "founder", "executive", "billionaire", "investor", "ceo", "chairman",
                "chairwoman", "chair", "boss", "chief", "mogul", "leader", "manager", "owner", "president"}),
     frozenset({"president", "senator", "governor", "mayor", "minister", "premier", "chancellor", "lawmaker",
+               "mp", "mep", "msp",
                "congressman", "congresswoman", "politician", "candidate", "official", "leader", "chair"}),
     frozenset({"lawyer", "attorney", "judge"}),
     frozenset({"doctor", "scientist", "researcher", "professor", "economist", "analyst", "expert"}),

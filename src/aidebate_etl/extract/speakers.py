@@ -30,6 +30,7 @@ from aidebate_etl.extract.lexicon_speech import (
     MALE_NOUNS,
     MOUTHPIECE_NOUNS,
     NON_BUSINESS_HEADS,
+    OFFICE_TITLES,
     ORG_EPITHETS,
     ORG_SUFFIXES,
     PERSON_PRONOUNS,
@@ -223,6 +224,8 @@ class SpeakerIndex:
             word = re.match(r"\s+([a-z]+)", after)
             # a capitalised run followed by a common noun is a modifier ("the Orrin Road stadium")
             standalone = not word or word.group(1) in REPORTING_FORMS or word.group(1) in FUNCTION_WORDS
+            if surface.split()[-1].casefold() in OFFICE_TITLES:
+                continue  # "the Labour MP said": an office holder, left to the epithets below
             if len(surface) > 2 and surface.casefold() not in self._known_names and standalone:
                 add(Ref(m.start(1), m.start(1) + len(surface), "org", surface, surface))
         org_nouns = set(ORG_EPITHETS)
