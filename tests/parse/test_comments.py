@@ -380,6 +380,16 @@ _HEAD = (
             [(0, None, "Ida Penhallow"), (1, 1, "Owen Tresize"), (0, None, "Mabyn Rowe")],
             ["About time.", "Not on Sundays.", "More of this."],
         ),
+        # The same reply link and town after the name in a thread whose comments close on a Reply row.
+        (
+            "Comments (3)\n\nKenna Polglase, Truro\n3 June 2025 at 9:02pm\nAbout time.\n"
+            "Reply \u00b7 Like (4)\n\n"
+            "\u21b3 Replying to Kenna Polglase\nJory Tremayne\n3 June 2025 at 9:30pm\nNot on Sundays.\n"
+            "Reply \u00b7 Like (1)\n\n"
+            "Wenna Carne\n3 June 2025 at 9:41pm\nMore of this.\nReply \u00b7 Like\n",
+            [(0, None, "Kenna Polglase"), (1, 1, "Jory Tremayne"), (0, None, "Wenna Carne")],
+            ["About time.", "Not on Sundays.", "More of this."],
+        ),
     ],
 )
 def test_comments_embed_layouts_give_tree_and_bodies(thread: str, shape: list, bodies: list[str]) -> None:

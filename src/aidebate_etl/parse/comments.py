@@ -818,7 +818,9 @@ def _add_flat_entry(seg: list[Line], entries: list) -> None:
     # Headers repeat one shape (a handle with its time); whatever precedes the header in a segment is
     # thread furniture (policy notes, sort menus, badges, "View 3 more replies").
     header = next((k for k in range(len(seg)) if _is_header_shaped(seg, k)), None)
+    above: str | None = None  # a reply link printed above the header ("↳ Replying to X") names the parent
     if header is not None:
+        above = next((m.group("handle") for ln in seg[:header] if (m := _REPLY_TO_RE.match(ln.text))), None)
         seg = seg[header:]
     content = [ln for ln in seg if ln.text and not _is_meta(ln.text)]
     if not content:
@@ -843,9 +845,9 @@ def _add_flat_entry(seg: list[Line], entries: list) -> None:
         # "handle: text": chat-style comments set the handle before the comment's first words.
         header = m.group("handle")
         body_lines = [Line(handle_line.index, m.group("text"), handle_line.indent), *body_lines]
-    author, parent = _split_parent(_strip_meta_parts(header), [a for a, _, _ in entries])
+    author, parent = _split_parent(_without_place(_strip_meta_parts(header)), [a for a, _, _ in entries])
     body, reply_to = _body(body_lines, forum=False, author=author)
-    entries.append((author, nesting, (body, reply_to or parent)))
+    entries.append((author, nesting, (body, reply_to or above or parent)))
 
 
 _INLINE_HANDLE_RE = re.compile(rf"^(?P<handle>[^\s:][^:.!?]{{0,{MAX_HANDLE_CHARS}}}?):\s+(?P<text>\S.*)$")
