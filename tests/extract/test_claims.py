@@ -539,3 +539,17 @@ def test_claims_office_title_after_the_is_an_epithet_for_its_holder() -> None:
         ("direct", "Dorian Fenwick", "I will not resign over this,"),
         ("direct", "Ilse Marwood", "We will find a way through,"),
     ]
+
+
+def test_claims_attribution_as_a_sentence_of_its_own_after_the_quote() -> None:
+    # the quote closes on a full stop and the next sentence only says who spoke: it reports the quote;
+    # a next sentence with content of its own is a new statement
+    paragraphs = (
+        "\u201cThe bridge will not reopen this year.\u201d Marta Ellingham said on Monday.",
+        "\u201cWe lost the vote.\u201d Ellingham said the party would regroup.",
+    )
+    assert _triples(_claims(paragraphs, ("Marta Ellingham",))) == [
+        ("direct", "Marta Ellingham", "The bridge will not reopen this year."),
+        ("direct", "Marta Ellingham", "We lost the vote."),
+        ("indirect", "Marta Ellingham", "the party would regroup."),
+    ]

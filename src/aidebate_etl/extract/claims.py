@@ -299,7 +299,9 @@ class _ClaimFinder:
         limit = min(len(body), max(s1, pos) + 1)
         tail = body[pos:limit]
         if pos >= s1 or not tail or "\n" in tail[:2]:
-            return None  # the quote ended its sentence: what follows is a new statement
+            # the quote ended its sentence: what follows is a new statement, unless it is only an
+            # attribution ('"We are done here." Lee said.')
+            return self._attribution_sentence(q, pos)
         m = re.match(r"[ \t]*[,]?[ \t]*", tail)
         at = pos + (m.end() if m else 0)
         dash = re.match(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*", tail)
@@ -378,6 +380,29 @@ class _ClaimFinder:
                 if verb is not None:
                     return (None, body[verb[1] : verb[2]], None)
         return None
+
+    def _attribution_sentence(self, q: QuoteSpan, pos: int) -> tuple[Resolved | None, str, str | None] | None:
+        """A sentence right after the quote, in its paragraph, that says nothing but who spoke ("Lee
+        said.", "said Lee.", "she added on Monday."): it can only report the quote before it."""
+        body = self.body
+        nxt = next(((a, b) for a, b in self.sentences if a >= pos), None)
+        if nxt is None or "\n" in body[pos : nxt[0]] or not body[nxt[0] : nxt[1]].rstrip().endswith("."):
+            return None
+        a, b = nxt
+        ref = self.index.ref_starting_at(a)
+        verb = verb_at(body, skip_fillers_forward(body, ref.end)) if ref is not None else None
+        if ref is None:
+            verb = verb_at(body, a)
+            ref = self.index.ref_starting_at(verb[2]) if verb is not None else None
+            end = ref.end if ref is not None else a
+        else:
+            end = verb[2] if verb is not None else a
+        if verb is None or ref is None or ref.kind == "document":
+            return None
+        rest = body[end:b].strip(" \t\n.")
+        if len(rest.split()) > 3 or any(c in ALL_QUOTE_CHARS for c in rest) or "," in rest:
+            return None
+        return self._resolved(ref, q.open_pos, body[verb[1] : verb[2]], None)
 
     def _named_after_role(self, pos: int) -> Ref | None:
         """At ``pos``, a lower-case role phrase ("chief executive", "its chief executive,") and the named
