@@ -821,3 +821,11 @@ def test_article_bio_of_the_first_of_several_credited_contributors_is_dropped() 
         f"{_LEAD}\n\n{_LAST}\n\nIlona Maddervy is a features writer. Her walking guide is out in June.\n"
     )
     assert parse_page(page).paragraphs == (_LEAD, _LAST)
+
+
+def test_article_copyright_footer_without_a_year_is_no_image_credit() -> None:
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{_LEAD}\n\n{_LAST}\n\n"
+        "About us | Contact | Terms\nThe Dale Lamp, 4 Market Street, Keldby.\n\u00a9 The Dale Lamp\n"
+    )
+    assert parse_page(page).images == ()

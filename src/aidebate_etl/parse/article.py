@@ -633,9 +633,14 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
             # A "Related" label heads a list of link texts, one per line.
             continue
         after_related_label = False
-        if run and (credit := parse_copyright_credit(t)) is not None and _is_caption_shaped(run[-1]):
-            # "© Jane Roe" under a caption in one block is the picture's credit; a site's copyright footer
-            # gives a year or a company and stands apart from any caption.
+        if (
+            len(block) == 2
+            and run
+            and (credit := parse_copyright_credit(t)) is not None
+            and _is_caption_shaped(run[-1])
+        ):
+            # "© Jane Roe" under a caption, the two lines a block of their own, is the picture's credit; a
+            # site's copyright footer gives a year or a company and sits among the footer's other lines.
             is_image = True
             img = Image(caption=run.pop(), credit=credit)
             flush()
