@@ -553,3 +553,19 @@ def test_claims_attribution_as_a_sentence_of_its_own_after_the_quote() -> None:
         ("direct", "Marta Ellingham", "We lost the vote."),
         ("indirect", "Marta Ellingham", "the party would regroup."),
     ]
+
+
+def test_claims_possessor_is_no_antecedent_for_a_pronoun_and_org_noun_modifies_a_role() -> None:
+    # the possessor opening a sentence is on stage only for epithets: "she" still continues the leader,
+    # and "the council leader" is a person's role (the organisation noun modifies it), not "the council"
+    paragraphs = (
+        "\u201cWe must act before the winter,\u201d said Ines Corrado, the council leader.",
+        "Wilf Brannock\u2019s report, published on Monday, found that the pool was unsafe.",
+        "\u201cIt was never going to be easy,\u201d she said.",
+        "\u201cWe will rebuild the centre,\u201d the council leader said.",
+    )
+    assert _triples(_claims(paragraphs, ("Ines Corrado", "Wilf Brannock"))) == [
+        ("direct", "Ines Corrado", "We must act before the winter,"),
+        ("direct", "Ines Corrado", "It was never going to be easy,"),
+        ("direct", "Ines Corrado", "We will rebuild the centre,"),
+    ]

@@ -196,7 +196,7 @@ class _ClaimFinder:
         lead = s0 + (opening.end() if opening else 0)
         for r in refs:
             if r.start == lead and r.kind == "name" and r.name and self.index.is_possessive(r):
-                self.salience.add(r.start, r.name, "person", self.para(r.start))
+                self.salience.possessors.append((r.start, r.name, self.para(r.start)))
         events += [(q.open_pos, 1, q) for q in quotes]
         events += [(c.cue_start, 1, c) for c in reported]
         for r in refs:

@@ -266,6 +266,12 @@ class SpeakerIndex:
                 if noun in GENERIC_ORG_EPITHETS:
                     nxt = _EPITHET_WORD.match(body, w.end()) if w.group(2) else None
                     heads = nxt is None or _verb_like(nxt.group(1).lower())
+                nxt = _EPITHET_WORD.match(body, w.end()) if w.group(2) else None
+                if nxt is not None and nxt.group(1).lower() in EPITHET_NOUNS:
+                    # "the council leader", "the union boss": the organisation noun modifies the role
+                    # noun after it, which heads the phrase (a person)
+                    at = w.end()
+                    continue
                 if noun in org_nouns or heads:
                     # "the Welsh government": capitalised modifiers make the epithet a name itself
                     mods = words[:-1]
@@ -693,6 +699,9 @@ class Salience:
     # positions of entries that are subjects of another speaker's reported clause ("Lee said Kim would
     # stay"): a pronoun that speaks next continues the sentence's main subject, not these
     embedded: set[int] = field(default_factory=set)
+    # people named as the possessor opening a sentence ("Kim Lee's son spent a week in hospital"): on
+    # stage for a later epithet ("the mother of two said"), but no antecedent for a pronoun
+    possessors: list[tuple[int, str, int]] = field(default_factory=list)  # pos, name, para
 
     def add(self, pos: int, name: str, kind: str, para: int, spoke: bool = False) -> None:
         self.entries.append((pos, name, kind, para, spoke))
@@ -815,7 +824,8 @@ class Salience:
             if last is not None and last[1] == "organization":
                 return Resolved(last[0], "organization", "epithet")
         fits = []
-        for pos, name, k, para, spoke in reversed(self.entries):
+        staged = self.entries + [(pos, name, "person", para, False) for pos, name, para in self.possessors]
+        for pos, name, k, para, spoke in sorted(staged, key=lambda e: e[0], reverse=True):
             if pos >= at or k != "person":
                 continue
             if kin_gender is not None:
