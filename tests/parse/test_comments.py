@@ -359,6 +359,17 @@ _HEAD = (
             ],
             ["Does the night bus stop at the ferry?", "Yes, from Friday.", "Thank you.", ""],
         ),
+        # Q&A headers that name the reader first and date the post after a dot; a sentence that starts with
+        # "Asked by" is no header.
+        (
+            "Readers ask \u00b7 2 posts\n\n"
+            "Asked by tern_tilly \u00b7 2 June\nDoes the night bus stop at the ferry?\n"
+            "\u25b2 3 \u25bc \u00b7 Answer\n\n"
+            "    Answered by Harbour Line Desk \u00b7 3 June\n    Asked by many of you, so: yes.\n"
+            "    \u25b2 5 \u25bc\n",
+            [(0, None, "tern_tilly"), (1, 1, "Harbour Line Desk")],
+            ["Does the night bus stop at the ferry?", "Asked by many of you, so: yes."],
+        ),
         # Live reader posts, newest first: a time line over each "@handle", "Replying to @x" naming a post
         # further down (posted earlier), a heart count beside "Reply".
         (

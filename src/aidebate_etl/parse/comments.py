@@ -57,11 +57,12 @@ _POSTED_RE = re.compile(
     r"|^by\s+(?P<handle2>\S+(?:\s+\S+){0,3}?)\s+»\s+\S.*$",
     re.I,
 )
-# A reader Q&A's headers: "Q: asked Feb 3 by handle", "A: answered 2 days ago by handle". Without the Q/A
-# label the words between the verb and "by" must be the post's time, so a sentence cannot pass.
+# A reader Q&A's headers: "Q: asked Feb 3 by handle", "A: answered 2 days ago by handle", "Asked by handle
+# · Feb 3". Without the Q/A label the post's time must stand before "by" or after the handle, so a sentence
+# cannot pass.
 _QA_RE = re.compile(
     r"^(?:(?P<label>q|a|question|answer)\s*[:.]\s*)?(?:asked|answered)\s+(?:(?P<when>\S.{0,30}?)\s+)?"
-    r"by\s+(?P<handle>\S+(?:\s+\S+){0,3}?)$",
+    r"by\s+(?P<handle>\S+(?:\s+\S+){0,3}?)(?:\s+(?:on|at|[|·•—–])\s+(?P<after>\S.{0,30}))?$",
     re.I,
 )
 _COUNT_RES = (
@@ -222,7 +223,11 @@ def _header_handle(text: str, style: str) -> str | None:
     patterns = (_SAYS_RE,) if style == "says" else (_WROTE_RE, _POSTED_RE, _QA_RE)
     for rx in patterns:
         m = rx.match(text)
-        if m and rx is _QA_RE and not (m.group("label") or is_time_text(m.group("when") or "")):
+        if (
+            m
+            and rx is _QA_RE
+            and not (m.group("label") or any(is_time_text(m.group(g) or "") for g in ("when", "after")))
+        ):
             continue
         if m:
             handle = (m.group("handle") or m.groupdict().get("handle2") or "").strip()
