@@ -631,3 +631,15 @@ def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, 
     assert s.paragraphs == (
         "The night bus on the harbour line returns on Friday after two years, the transit board said.",
     )
+
+
+@pytest.mark.parametrize(
+    "notice", ["[Comment removed by moderator]", "[Deleted by author]", "[This answer has been hidden]"]
+)
+def test_comments_bracketed_removal_notice_leaves_an_empty_body(notice: str) -> None:
+    thread = (
+        "2 Comments\n\nharbour_hen | 21:02\nAbout time.\nLike (4) | Report\n\n"
+        f"dock_dai | 21:40\n{notice}\nLike (0) | Report\n"
+    )
+    s = parse_page(_HEAD + thread)
+    assert [(c.author, c.body) for c in s.comments] == [("harbour_hen", "About time."), ("dock_dai", "")]

@@ -434,7 +434,10 @@ PROFILE_FIELD_LABELS = (
 # so the comment keeps its place and handle with an empty body.
 REMOVED_COMMENT_RE = re.compile(
     r"^\[?(?:this\s+)?(?:comment|post|reply|message|contribution|question|answer)\s+(?:was|has\s+been|is)\s+"
-    r"(?:removed|deleted|hidden|withdrawn)\b|^\[(?:deleted|removed)\]$",
+    r"(?:removed|deleted|hidden|withdrawn)\b"
+    # In brackets the whole line is the site's, however short: "[deleted]", "[Comment removed by moderator]".
+    r"|^\[(?:(?:this\s+)?(?:comment|post|reply|message|contribution|question|answer)\s+)?"
+    r"(?:removed|deleted|hidden|withdrawn)\b[^\[\]]*\]$",
     re.I,
 )
 
