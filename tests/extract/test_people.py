@@ -726,3 +726,10 @@ def test_people_stacked_titles_alone_are_no_person(nlp):
     # NER takes "The Rev Dr" apart from the name: once the titles are stripped nothing is left
     people, _ = run(page("The Rev Dr Martin Hollis led the service."), nlp)
     assert set(people) == {"Martin Hollis"}
+
+
+def test_people_thing_noun_closing_the_previous_sentence_does_not_make_a_name_a_title(nlp):
+    # "platform" (a thing noun) ends the sentence before the name: it modifies nothing after the full stop
+    s = page("Her son rang her from the station platform. Tilda Marrick recalls that the train never came.")
+    people, _ = run(s, nlp)
+    assert set(people) == {"Tilda Marrick"}

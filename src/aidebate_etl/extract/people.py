@@ -312,7 +312,8 @@ def _thing_context(text: str, start: int, end: int) -> bool:
     """A single capitalised token whose neighbours say it names a thing, a work or a modifier."""
     before, _ = _word_before(text, start)
     b = _strip_word(before)
-    if before and before[-1] not in ",;:" and (b in _DETERMINERS or b in cues.THING_NOUNS):
+    # (a word that closes the previous sentence, "… the platform. Name", modifies nothing after it)
+    if before and before[-1] not in ",;:.!?" and (b in _DETERMINERS or b in cues.THING_NOUNS):
         return True  # "The Name" (a title), "video tool Name" (a product)
     if re.match(r"\s*,\s*which\b", text[end:]):
         return True  # "Name, which ...": the text itself says it is not a who
@@ -512,7 +513,8 @@ def _named_thing(text: str, start: int, end: int) -> bool:
     """ "the Name Name", "exhibition Name Name", "Name Name, which": a title or a thing, not a who."""
     before, _ = _word_before(text, start)
     b = _strip_word(before)
-    if before and before[-1] not in ",;:":
+    # (a word that closes the previous sentence, "… from the platform. Name Name", modifies nothing)
+    if before and before[-1] not in ",;:.!?":
         if b in cues.THING_NOUNS:
             return True
         # "the Name Name" names a thing, unless a noun follows that the article belongs to
