@@ -263,10 +263,25 @@ def test_people_full_name_mislabelled_by_ner_is_recovered_from_its_surname(nlp):
 
 
 @pytest.mark.parametrize("text", ["Mr. Varga, 52, said the bridge was unsafe."])
-def test_people_bare_surname_without_full_name_stays_bare(nlp, text):
+def test_people_bare_surname_without_full_name_keeps_its_title(nlp, text):
+    # named only by title and surname: that is the name the text gives (the surname alone is an alias)
     people, _ = run(page(text), nlp)
-    assert set(people) == {"Varga"}
-    assert people["Varga"].roles == ("Mr.",)
+    assert set(people) == {"Mr. Varga"}
+    assert people["Mr. Varga"].roles == ("Mr.",)
+    assert people["Mr. Varga"].aliases == ("Varga",)
+
+
+def test_people_title_and_surname_only_speaker_is_named_with_the_title(nlp):
+    s = page(
+        "A librarian called Mrs Okonedo stamped the card and said, \u201cCome back next week.\u201d",
+        "Mrs Okonedo retired in 2009.",
+    )
+    people, mentions = run(s, nlp)
+    assert set(people) == {"Mrs Okonedo"}
+    from aidebate_etl.extract.claims import extract_claims
+
+    (claim,) = extract_claims(s, tuple(people.values()), mentions)
+    assert (claim.speaker_name, claim.text) == ("Mrs Okonedo", "Come back next week.")
 
 
 @pytest.mark.parametrize(

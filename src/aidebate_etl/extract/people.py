@@ -1247,8 +1247,16 @@ def _resolve(
     for p in people:
         if p.mentions:
             info[id(p)] = ([], [])
+    # A person the page names only by title and surname ("Mrs Kell", "Dr Kell") is called that: the
+    # surname alone is not how the text gives the name.
+    titled: dict[int, str] = {}
+    for p in people:
+        hits_of = [h for h, q in resolved if q is p]
+        titles = Counter(h.role for h in hits_of if h.role and _strip_word(h.role) in cues.HONORIFICS)
+        if not p.first and hits_of and sum(titles.values()) == len(hits_of):
+            titled[id(p)] = f"{titles.most_common(1)[0][0]} {p.name}"
     for h, p in resolved:
-        name = p.name
+        name = titled.get(id(p), p.name)
         surface = h.seg.text[h.start : h.end]
         aliases, roles = info[id(p)]
         norm_surface = " ".join(surface.split())
@@ -1271,5 +1279,7 @@ def _resolve(
     for p in sorted((p for p in people if p.mentions), key=lambda p: p.order):
         aliases, roles = info[id(p)]
         aliases += [n for n in p.nicknames if n not in aliases]
-        out_people.append(PagePerson(name=p.name, aliases=tuple(aliases), roles=tuple(roles)))
+        name = titled.get(id(p), p.name)
+        aliases = [a for a in aliases if a != name]
+        out_people.append(PagePerson(name=name, aliases=tuple(aliases), roles=tuple(roles)))
     return tuple(out_people), tuple(mentions)
