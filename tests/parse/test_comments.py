@@ -634,6 +634,29 @@ def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, 
 
 
 @pytest.mark.parametrize(
+    ("thread", "shape", "bodies"),
+    [
+        # A blog theme dating each comment after the name with "on … at …", no separator between them;
+        # Reply links close the comments, indentation nests them.
+        (
+            "3 thoughts on \u201cNight Buses\u201d\n\n"
+            "Hal Penrose on 4 June 2025 at 8:02 pm\nFinally some sense.\nReply\n\n"
+            "    Mina Okafor-Dunne on 4 June 2025 at 9:15 pm\n    Took them long enough.\n    Reply\n\n"
+            "Wyn on 5 June 2025 at 7:40 am\nWill it run on Sundays?\nReply\n",
+            [(0, None, "Hal Penrose"), (1, 1, "Mina Okafor-Dunne"), (0, None, "Wyn")],
+            ["Finally some sense.", "Took them long enough.", "Will it run on Sundays?"],
+        ),
+    ],
+)
+def test_comments_board_and_blog_headers_give_tree(thread: str, shape: list, bodies: list[str]) -> None:
+    s = parse_page(_HEAD + thread)
+    assert (_shape(s), [c.body for c in s.comments]) == (shape, bodies)
+    assert s.paragraphs == (
+        "The night bus on the harbour line returns on Friday after two years, the transit board said.",
+    )
+
+
+@pytest.mark.parametrize(
     "notice", ["[Comment removed by moderator]", "[Deleted by author]", "[This answer has been hidden]"]
 )
 def test_comments_bracketed_removal_notice_leaves_an_empty_body(notice: str) -> None:

@@ -468,6 +468,9 @@ def _comma_time_handle(text: str) -> str | None:
     return None
 
 
+_DATED_AFTER_NAME = re.compile(r"(?<=\S)\s+(?:on|at)\s+(?=\S)", re.I)
+
+
 def _strip_meta_parts(text: str) -> str:
     """The name part of a handle line such as "jdoe · 3 hours ago" or "▲ jdoe 3 hours ago | parent"."""
     if (handle := _comma_time_handle(text)) is not None:
@@ -478,6 +481,11 @@ def _strip_meta_parts(text: str) -> str:
     name = _LIST_NUMBER_PREFIX.sub("", name)
     m = re.match(r"^(.*?)\s+(?:\d+\s*[smhdwy]|\d+\s+\w+\s+ago)$", name)
     name = (m.group(1) if m else name).strip()
+    # "Jane Roe on March 2, 2026 at 9:14 am": blog themes date the comment after the name with "on" or
+    # "at" and no separator; the date is no part of the name.
+    name = next(
+        (name[: m.start()] for m in _DATED_AFTER_NAME.finditer(name) if is_time_text(name[m.end() :])), name
+    )
     # A badge printed after the name ("Jo Pike Author", "dock_dan Moderator") marks the reader's role.
     head, _, last = name.rpartition(" ")
     return head if head and last.lower() in lexicon.COMMENT_BADGE_WORDS else name
