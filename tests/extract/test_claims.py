@@ -569,3 +569,16 @@ def test_claims_possessor_is_no_antecedent_for_a_pronoun_and_org_noun_modifies_a
         ("direct", "Ines Corrado", "It was never going to be easy,"),
         ("direct", "Ines Corrado", "We will rebuild the centre,"),
     ]
+
+
+def test_claims_reply_verbs_with_back() -> None:
+    # "shot back" / "hit back": a reply; "hit" alone is no speech
+    paragraphs = (
+        "\u201cThen show us the figures,\u201d Rowan Tallis shot back, to laughter from the gallery.",
+        "\u201cThat is simply untrue,\u201d Tallis hit back.",
+        "The striker hit the post twice before half-time.",
+    )
+    assert _triples(_claims(paragraphs, ("Rowan Tallis",))) == [
+        ("direct", "Rowan Tallis", "Then show us the figures,"),
+        ("direct", "Rowan Tallis", "That is simply untrue,"),
+    ]

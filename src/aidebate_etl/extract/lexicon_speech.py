@@ -197,6 +197,11 @@ def _build_forms() -> dict[str, str]:
 REPORTING_FORMS: dict[str, str] = _build_forms()
 # Verbs that only report speech with a particle after them ("as she points out").
 POINT_OUT = ("point", "points", "pointed", "pointing")
+# Verbs that report a reply only with "back" after them ("Lee hit back", "she shot back", "he fired
+# back"): on their own they are no speech.
+BACK_REPLY_VERBS = frozenset(
+    {"hit", "hits", "hitting", "shot", "shoots", "shooting", "fire", "fired", "fires", "firing"}
+)
 
 # ---------------------------------------------------------------- speaker words
 # Personal pronouns that can stand for a speaker; "they" is left to organisations and groups.

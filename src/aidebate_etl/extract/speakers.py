@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from aidebate_etl.extract.lexicon_speech import (
     ABBREVIATIONS,
     ALL_QUOTE_CHARS,
+    BACK_REPLY_VERBS,
     CALENDAR_WORDS,
     DOCUMENT_MOUTHPIECES,
     DOUBLE_OPEN,
@@ -632,6 +633,10 @@ def verb_at(body: str, pos: int) -> tuple[str, int, int] | None:
     if not m:
         return None
     base = REPORTING_FORMS.get(m.group(0))
+    if base is None and m.group(0) in BACK_REPLY_VERBS:
+        back = re.match(r"[ \t]+back\b", body[m.end() : m.end() + 8])
+        if back:  # "she shot back": a reply
+            return ("reply", m.start(), m.end() + back.end())
     return (base, m.start(), m.end()) if base else None
 
 
