@@ -136,6 +136,9 @@ def test_comments_declared_count(parsed_page, stem: str, count: int | None) -> N
         ("Questions from readers, answered by the transport desk \u00b7 12 posts", 12),
         ("This story is being discussed on our message board. Replies: 14", 14),
         ("We counted the replies: 14", None),
+        # A thread heading qualified by where it lives, its bracketed figure naming the unit.
+        ("Board discussion (6 posts)", 6),
+        ("Panel discussion on Friday (2 speakers)", None),
     ],
 )
 def test_comments_declared_count_line(line: str, count: int | None) -> None:
@@ -646,6 +649,24 @@ def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, 
             [(0, None, "Hal Penrose"), (1, 1, "Mina Okafor-Dunne"), (0, None, "Wyn")],
             ["Finally some sense.", "Took them long enough.", "Will it run on Sundays?"],
         ),
+        # A board numbering its posts on a line of their own ("#2") over the handle, the poster's rank and
+        # profile fields, then the post's date; a signature under a rule closes a post. "@handle" in the
+        # text makes no reply: the board is flat.
+        (
+            "Board discussion (3 posts)\nPage 1 of 1\n\n"
+            "#1\nquay_queen\nRegular\nJoined: Mar 2016 \u00b7 Posts: 2,048\nPosted 4 Jun 2025, 08:10\n\n"
+            "About time the night bus came back.\n\n__________\nHarbour born, harbour bred.\n\n"
+            "#2\nDock Road Dan\nNewbie\nPosted 4 Jun 2025, 08:31\n\n"
+            "@quay_queen it never should have gone.\n\n"
+            "#3\npier_pete\nAdministrator\nJoined: Jan 2010 \u00b7 Posts: 9,310\nPosted 4 Jun 2025, 09:02\n\n"
+            "Thread pinned.\n--\nRules first, posts second.\n",
+            [(0, None, "quay_queen"), (0, None, "Dock Road Dan"), (0, None, "pier_pete")],
+            [
+                "About time the night bus came back.",
+                "@quay_queen it never should have gone.",
+                "Thread pinned.",
+            ],
+        ),
     ],
 )
 def test_comments_board_and_blog_headers_give_tree(thread: str, shape: list, bodies: list[str]) -> None:
@@ -666,3 +687,15 @@ def test_comments_bracketed_removal_notice_leaves_an_empty_body(notice: str) -> 
     )
     s = parse_page(_HEAD + thread)
     assert [(c.author, c.body) for c in s.comments] == [("harbour_hen", "About time."), ("dock_dai", "")]
+
+
+def test_comments_numbered_list_in_the_body_is_no_board_thread() -> None:
+    # "#1" over a short name line heads a list item, not a post, when no post date closes the head.
+    page = (
+        _HEAD
+        + "#1\nThe Quay Cafe\nOpen until 2am on Fridays, it will be the first stop for the night bus.\n\n"
+        + "#2\nHarbour Lights\nThe late kitchen serves until the last bus leaves.\n"
+    )
+    s = parse_page(page)
+    assert s.comments == ()
+    assert len(s.paragraphs) >= 3

@@ -79,11 +79,12 @@ _COUNT_RES = (
         r"(?P<n>\d[\d,]*)(?:\s+(?:entries|comments?|messages?))?\s*[)\]]?$",
         re.I,
     ),
-    # A thread heading with its figure in brackets: "Join the discussion (5)", "Conversation (12)".
+    # A thread heading with its figure in brackets: "Join the discussion (5)", "Conversation (12)"; the
+    # figure may name its unit and the heading say whose thread it is ("Forum discussion (9 posts)").
     re.compile(
-        r"^(?:"
+        r"^(?:[\w'’-]+\s+)?(?:"
         + "|".join(re.escape(h) for h in sorted(lexicon.THREAD_HEADINGS, key=len, reverse=True))
-        + r")\s*[(\[]\s*(?P<n>\d[\d,]*)\s*[)\]]$",
+        + r")\s*[(\[]\s*(?P<n>\d[\d,]*)(?:\s+(?:posts?|comments?|replies|messages))?\s*[)\]]$",
         re.I,
     ),
     re.compile(r"^(?:view|see|show|read|load)\s+(?:all\s+)?(?P<n>\d[\d,]*)\s+comments?$", re.I),
@@ -121,6 +122,8 @@ _REPLY_BUTTON_RE = re.compile(r"^reply\s+to\s+@?(?P<handle>\S.*?)$", re.I)
 # no part of any post's text.
 _SUBJECT_RE = re.compile(r"^(?:re:\s|subject\s*:)", re.I)
 _QUOTED = re.compile(r"^(?:>\s?)+")
+# The rule a board prints between a post and the poster's signature ("__________________", "--").
+_SIGNATURE_RULE = re.compile(r"^(?:_{3,}|--)$")
 _VOTE_GLYPHS = "▲▼△▽↑↓👍👎❤♥"
 _VOTE_PART = re.compile(rf"^[{_VOTE_GLYPHS}+\-−]*\s*(?:\d[\d,.]*k?)?\s*[{_VOTE_GLYPHS}\s]*$")
 # Arrow glyphs that trail a control label ("Share ›") as a menu hint.
@@ -300,6 +303,9 @@ _PLACE_RE = re.compile(r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}$")
 def _body_start(lines: list[Line], header: int, style: str) -> int:
     """First line of a comment's text region: after the header, and after the place line of a dated header
     printed over the reader's town."""
+    if style == "forum":
+        date = _post_date_under(lines, header)
+        return header + 1 if date is None else date + 1
     if style != "dated" or _has_time_cell(lines[header].text):
         return header + 1
     nxt = next((k for k in range(header + 1, len(lines)) if lines[k].text), None)
@@ -341,6 +347,9 @@ def _headers(lines: list[Line], style: str) -> list[tuple[int, str]]:
         if line.blank:
             continue
         handle = _header_handle(line.text, style)
+        if handle is None and style == "forum" and (at := _numbered_post(lines, i)) is not None:
+            found.append((at, _strip_meta_parts(lines[at].text)))
+            continue
         # "handle wrote:" right under a "Quote:" label names the quoted author, not a new post; so does a mail
         # client's "On <date>, handle wrote:" over ">"-marked lines.
         nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
@@ -349,6 +358,51 @@ def _headers(lines: list[Line], style: str) -> list[tuple[int, str]]:
             found.append((i, handle))
         after_label = _is_quote_label(line.text) and style == "forum"
     return found
+
+
+def _numbered_post(lines: list[Line], i: int) -> int | None:
+    """Index of the handle line when ``lines[i]`` is a board's post number ("#3") over the handle, the
+    poster's box and the post's date: the number alone could be a list item, the dated head cannot."""
+    if not _POST_NUMBER.match(lines[i].text) or i + 1 >= len(lines):
+        return None
+    t = lines[i + 1].text
+    if not t or _is_meta(t) or not _is_handle_line(t) or _post_date_under(lines, i + 1) is None:
+        return None
+    return i + 1
+
+
+# A poster's box under the handle is a rank and a line or two of profile fields.
+MAX_PROFILE_LINES = 3
+_PROFILE_CELL_SEP = re.compile(r"\s+[·•|]\s+")
+
+
+def _is_profile_row(text: str) -> bool:
+    """ "Joined: May 2019 · Posts: 1,204": every cell a field of the poster's profile."""
+    return all(_PROFILE_FIELD_RE.match(cell) for cell in _PROFILE_CELL_SEP.split(text))
+
+
+def _is_rank_line(text: str) -> bool:
+    """ "Senior Member", "Moderator": a board's rank for the poster, a title of a word or three."""
+    ws = text.split()
+    return (
+        0 < len(ws) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in ws)
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+def _post_date_under(lines: list[Line], header: int) -> int | None:
+    """Index of the post's date line when it closes the header's block with only the poster's box between
+    (rank, join date, post count): boards print that box between the handle and the date, and the post's
+    text starts under the date."""
+    for k in range(header + 1, min(header + 2 + MAX_PROFILE_LINES, len(lines))):
+        t = lines[k].text
+        if not t:
+            return None
+        if _is_profile_row(t) or _is_rank_line(t):
+            continue
+        return k if is_time_text(t) else None
+    return None
 
 
 def detect_thread(lines: list[Line], after: int) -> tuple[str, int] | None:
@@ -582,6 +636,8 @@ def _body(lines: list[Line], *, forum: bool, author: str | None = None) -> tuple
             paras.append([])
             quote_box = False
             continue
+        if forum and _SIGNATURE_RULE.match(t):
+            break  # the poster's signature under its rule closes every post; it is not the post's text
         if _is_meta(t) or _is_thread_furniture(t) or lexicon.REMOVED_COMMENT_RE.match(t):
             continue
         m = _REPLY_TO_RE.match(t)
@@ -744,15 +800,21 @@ def _parse_headed(lines: list[Line], start: int, style: str) -> tuple[ParsedComm
 
 
 def _header_top(lines: list[Line], header: int, start: int) -> int:
-    """First line of a comment's head: a subject line ("Subject: Re: …") or a reply link ("↳ Replying to
-    X") set directly above the header line opens the comment, so it is no part of the comment before.
+    """First line of a comment's head: a subject line ("Subject: Re: …"), a reply link ("↳ Replying to
+    X") or a post number ("#3") set directly above the header line opens the comment, so it is no part of
+    the comment before.
     Such a line counts only when a blank line or a control row stands above it: the last line of the
     previous comment's text may be anything."""
     top = header
     while (
         top - 1 >= start
         and lines[top - 1].text
-        and (_SUBJECT_RE.match(lines[top - 1].text) or _REPLY_TO_RE.match(lines[top - 1].text))
+        and (
+            _SUBJECT_RE.match(lines[top - 1].text)
+            or _REPLY_TO_RE.match(lines[top - 1].text)
+            # A board's post number ("#3") heads the post it numbers.
+            or _POST_NUMBER.match(lines[top - 1].text)
+        )
     ):
         top -= 1
     if top == header:
