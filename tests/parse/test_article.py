@@ -829,3 +829,14 @@ def test_article_copyright_footer_without_a_year_is_no_image_credit() -> None:
         "About us | Contact | Terms\nThe Dale Lamp, 4 Market Street, Keldby.\n\u00a9 The Dale Lamp\n"
     )
     assert parse_page(page).images == ()
+
+
+def test_article_punctuated_dek_over_a_name_byline_is_the_subtitle() -> None:
+    # The byline printed without "By" (a name and the writer's role) tells the standfirst from the lead.
+    dek = "The span will carry cyclists too. Walkers still want a ramp."
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\n{dek}\n\n"
+        f"Jo Pike, rivers correspondent\nTue 3 Jun 2025 \u00b7 16:10\n\n{_LEAD}\n\n{_LAST}\n"
+    )
+    s = parse_page(page)
+    assert (s.subtitle, s.paragraphs) == (dek, (_LEAD, _LAST))

@@ -950,6 +950,9 @@ def _dek_boundary_follows(units: list[_Unit], k: int) -> bool:
     for unit in units[k + 1 :]:
         if unit.kind in ("image", "byline"):
             return True
+        # The byline of templates that print no "By": the writer's name, perhaps with a role after a comma.
+        if unit.kind == "text" and is_bare_name_line(unit.text):
+            return True
         if unit.kind == "text" and not is_head_furniture(unit.text):
             return False
     return False
