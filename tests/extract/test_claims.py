@@ -582,3 +582,20 @@ def test_claims_reply_verbs_with_back() -> None:
         ("direct", "Rowan Tallis", "Then show us the figures,"),
         ("direct", "Rowan Tallis", "That is simply untrue,"),
     ]
+
+
+def test_claims_sports_and_court_role_epithets() -> None:
+    # "the skipper" / "the prosecutor": role nouns of sport and court copy refer back to whoever the page
+    # gave that role, past a person with another role named in between
+    paragraphs = (
+        "Harbury skipper Ola Brennan scored the winner in the 88th minute.",
+        "Referee Tomas Voss booked five players and sent off the visiting goalkeeper.",
+        "\u201cWe dug in when it mattered,\u201d the skipper said.",
+        "Prosecutor Imelda Sayer told the court the van had been seen near the farm.",
+        "Defence barrister Cal Dunmow said his client denied the charge.",
+        "\u201cThe evidence is overwhelming,\u201d the prosecutor said.",
+    )
+    names = ("Ola Brennan", "Tomas Voss", "Imelda Sayer", "Cal Dunmow")
+    triples = _triples(_claims(paragraphs, names))
+    assert ("direct", "Ola Brennan", "We dug in when it mattered,") in triples
+    assert ("direct", "Imelda Sayer", "The evidence is overwhelming,") in triples

@@ -230,6 +230,8 @@ EPITHET_NOUNS = frozenset(
         "youtuber", "influencer", "podcaster", "comic", "rocker", "diva", "superstar", "chef",
         "nurse", "teacher", "farmer", "engineer", "architect", "photographer", "pilot", "conservator",
         "curator", "historian", "planner", "organiser", "organizer", "councillor", "councilman",
+        "captain", "skipper", "defender", "midfielder", "goalkeeper", "winger", "referee", "detective",
+        "prosecutor", "barrister", "solicitor", "headteacher", "paramedic", "firefighter",
     }
 )  # fmt: skip
 
@@ -256,9 +258,10 @@ EPITHET_GROUPS = (
     frozenset({"president", "senator", "governor", "mayor", "minister", "premier", "chancellor", "lawmaker",
                "mp", "mep", "msp",
                "congressman", "congresswoman", "politician", "candidate", "official", "leader", "chair"}),
-    frozenset({"lawyer", "attorney", "judge"}),
+    frozenset({"lawyer", "attorney", "judge", "prosecutor", "barrister", "solicitor"}),
     frozenset({"doctor", "scientist", "researcher", "professor", "economist", "analyst", "expert"}),
-    frozenset({"coach", "player", "athlete", "striker", "manager", "boss", "veteran", "star"}),
+    frozenset({"coach", "player", "athlete", "striker", "manager", "boss", "veteran", "star", "captain",
+               "skipper", "defender", "midfielder", "goalkeeper", "winger"}),
     frozenset({"activist", "campaigner", "leader", "spokesman", "spokeswoman", "spokesperson", "official"}),
 )  # fmt: skip
 # Gendered nouns next to a name, the page's own evidence of which pronoun a person takes.

@@ -831,8 +831,9 @@ WORK_CREDIT_LABELS = (
 # sentence ("He listed two changes:").
 HEADING_QUESTION_WORDS = frozenset(["what", "how", "why", "where", "when", "who", "which"])
 
-# Bullet markers that start a list item in a copied page.
-BULLET_RE = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*+\-–—]|\d{1,2}[.)])\s+(?=\S)")
+# Bullet markers that start a list item in a copied page; link lists mark their items with an arrow
+# ("→ Bus fares to rise"), which no sentence opens with.
+BULLET_RE = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*+\-–—→➔➜▸►]|\d{1,2}[.)])\s+(?=\S)")
 
 # Threads copied from nested-list layouts label each comment's nesting as "level 2", "level 3"…
 DEPTH_LABEL_RE = re.compile(r"^level\s+(\d{1,2})$", re.I)
