@@ -403,6 +403,8 @@ _LAST = "Walkers will be asked to keep dogs on leads near the new handrails."
         # Bulleted links under a "Read more:" label: a teaser may ask a question or end on a quotation.
         "Read more:\n\u2022 Can walkers still use the upper crossing?\n"
         "\u2022 Warden: \u2018The stones were never safe\u2019\n\u2022 Parish opens flood fund for farms",
+        # A blog's share block and like button.
+        "Share this:\nMastodon\nEmail\n\nLike this:\nLike Loading...",
         # Link texts marked with arrows under a "Related" label: a teaser may ask a question.
         "Related\n\u2192 Who owns the stepping stones?\n\u2192 Why the ford floods every spring",
         # A section's latest stories under their heading, after the desk's contact line.

@@ -123,6 +123,10 @@ NAVIGATION_LINES = frozenset(
         "follow",
         "image",
         "photo",
+        # A blog's like button under the post: its heading, then the button's label with its loading text.
+        "like this",
+        "like loading",
+        "like loading…",
     }
 )
 
