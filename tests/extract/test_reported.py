@@ -181,3 +181,22 @@ def test_reported_trailing_cue_with_an_adjunct_or_a_dateline(sentence: str, expe
 )
 def test_reported_participle_of_a_gerund_is_no_finite_verb(sentence: str, expected: list) -> None:
     assert _reported(sentence, ("Dale Ruddock",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Imelda Sayer told the court the van had been seen near the farm.",
+            [("told", "the van had been seen near the farm.", "Imelda Sayer", True)],
+        ),
+        (
+            "Sayer told the jury she had no doubt about the evidence.",
+            [("told", "she had no doubt about the evidence.", "Sayer", True)],
+        ),
+        # "the story" is no hearer: what follows is the object, not a clause
+        ("Sayer told the story of how the case began.", []),
+    ],
+)
+def test_reported_told_an_institutional_hearer_then_a_bare_clause(sentence: str, expected: list) -> None:
+    assert _reported(sentence, ("Imelda Sayer",)) == expected

@@ -100,6 +100,12 @@ _REPORTING = {
     "hope": (),
 }
 
+# Bodies that hear testimony or a speech, the hearer of "told the court the van was seen": with "the"
+# before them they are still the hearer, not the start of the reported clause.
+HEARER_NOUNS = frozenset(
+    {"court", "jury", "inquiry", "inquest", "hearing", "tribunal", "committee", "meeting", "audience",
+     "crowd", "conference", "chamber", "house", "council", "panel", "board", "assembly", "rally"}
+)  # fmt: skip
 # Verbs that take the hearer as an object before the that-clause ("told reporters that").
 OBJECT_VERBS = frozenset({"tell", "warn", "remind", "assure", "inform", "promise", "urge", "caution"})
 # Verbs whose bare complement (no "that") is still reported speech in news prose ("Lee said the

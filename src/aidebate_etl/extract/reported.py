@@ -23,6 +23,7 @@ from aidebate_etl.extract.lexicon_speech import (
     FINITE_VERB_SIGNALS,
     FUNCTION_WORDS,
     GAP_OPENERS,
+    HEARER_NOUNS,
     IRREGULAR_PAST_VERBS,
     NOMINATIVE_PRONOUNS,
     OBJECT_VERBS,
@@ -73,7 +74,10 @@ _THAT = re.compile(r"(?P<gap>(?:[\s,]+[^\s,.;:!?]+){0,N}?)[\s,]+that\s+".replace
 # The hearer of "tell": an object pronoun, a name or one plural word ("MPs", "reporters"),
 # followed by the word that opens the reported clause.
 _HEARER = re.compile(
-    r"[ \t]+(?:me|him|her|us|them|you|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*|[a-z]+s)[ \t]+(?=[A-Za-z])"
+    r"[ \t]+(?:me|him|her|us|them|you|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*|[a-z]+s"
+    + r"|the[ \t]+(?:"
+    + "|".join(sorted(HEARER_NOUNS))
+    + r"))[ \t]+(?=[A-Za-z])"
 )
 _WHEN = re.compile(r"[ \t]+(?:on[ \t]+)?([A-Za-z]+)(?=[ \t]+[a-z])")
 _APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "over"})
