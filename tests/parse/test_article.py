@@ -844,3 +844,25 @@ def test_article_punctuated_dek_over_a_name_byline_is_the_subtitle() -> None:
     )
     s = parse_page(page)
     assert (s.subtitle, s.paragraphs) == (dek, (_LEAD, _LAST))
+
+
+def test_article_credit_printed_above_its_caption_is_one_image() -> None:
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\nBy Tamsin Ruddock\n\n"
+        f"[Photo by Sam Reed]\nThe new span over the ford, with its oak handrails\n\n{_LEAD}\n\n{_LAST}\n"
+    )
+    s = parse_page(page)
+    assert (s.image_captions, s.image_credits, s.paragraphs) == (
+        ("The new span over the ford, with its oak handrails",),
+        ("Sam Reed",),
+        (_LEAD, _LAST),
+    )
+
+
+def test_article_sentence_under_a_credit_line_stays_body() -> None:
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\nBy Tamsin Ruddock\n\n"
+        f"[Photo by Sam Reed]\n{_LEAD}\n\n{_LAST}\n"
+    )
+    s = parse_page(page)
+    assert (s.image_credits, s.paragraphs) == (("Sam Reed",), (_LEAD, _LAST))

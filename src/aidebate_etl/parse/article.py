@@ -612,6 +612,8 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
     if len(block) == 2 and ends_sentence(block[0].text) and _FOR_CREDIT_RE.match(block[1].text):
         # A caption over "Jane Roe for The Review": the commissioned photographer's credit line.
         return [_Unit("image", image=Image(caption=block[0].text, credit=block[1].text))], False
+    if len(block) == 2 and (above := _credit_above_caption(block[0].text, block[1].text)) is not None:
+        return [_Unit("image", image=above)], False
     furniture = 0
     after_related_label = False
     # "Words: A" over "Photography: B" credits the contributors of the whole piece, not one picture.
@@ -731,6 +733,18 @@ def _read_block(block: list[Line], title: str, width: int | None) -> tuple[list[
             for j, p in enumerate(paras)
         )
     return units, stop
+
+
+def _credit_above_caption(top: str, under: str) -> Image | None:
+    """ "[Photo by Jane Roe]" over "The new hall, with its glass roof": some templates print the credit
+    above the caption, the two lines a block of their own. Only an unpunctuated line is taken: under a
+    credit it would otherwise be dropped as leftover alt text, while a sentence there may be the lead."""
+    credit = parse_credit_line(top)
+    if credit is None or credit.caption is not None or ends_sentence(under) or is_furniture(under):
+        return None
+    if parse_credit_line(under) is not None or parse_caption_line(under) is not None:
+        return None
+    return Image(caption=under, credit=credit.credit) if _is_caption_shaped(under) else None
 
 
 def _is_caption_shaped(text: str) -> bool:
