@@ -599,3 +599,15 @@ def test_claims_sports_and_court_role_epithets() -> None:
     triples = _triples(_claims(paragraphs, names))
     assert ("direct", "Ola Brennan", "We dug in when it mattered,") in triples
     assert ("direct", "Imelda Sayer", "The evidence is overwhelming,") in triples
+
+
+def test_claims_chain_of_appositives_and_according_to_a_mouthpiece_after_the_quote() -> None:
+    paragraphs = (
+        "\u201cI never thought it would happen here,\u201d Hollis Varne, 45, from Kettlebury, said.",
+        "\u201cThe slipway will reopen on Monday,\u201d according to a statement from the Pellow "
+        "Harbour Trust.",
+    )
+    assert _triples(_claims(paragraphs, ("Hollis Varne",))) == [
+        ("direct", "Hollis Varne", "I never thought it would happen here,"),
+        ("direct", "Pellow Harbour Trust", "The slipway will reopen on Monday,"),
+    ]

@@ -312,7 +312,8 @@ class _ClaimFinder:
             return None
         acc = re.match(r"[ \t]*,?[ \t]*according to\s+", tail)
         if acc:
-            ref = self.index.ref_starting_at(pos + acc.end())
+            # (the phrase may name its source through a mouthpiece: "according to a statement from X")
+            ref = self.index.ref_in_phrase(pos + acc.end(), limit)
             return self._resolved(ref, q.open_pos, "according to", "according_to") if ref else None
         ref = self.index.ref_starting_at(at)
         owner = self.index.mouthpiece_owner(at) if ref is None else None
@@ -341,8 +342,11 @@ class _ClaimFinder:
             verb = verb_at(body, skip_fillers_forward(body, ref.end))
             # an appositive between name and verb: "Lee, 46, said" / "Lee, the mayor of X, said"
             app = _APPOSITIVE.match(body, ref.end, min(len(body), ref.end + 90))
-            if verb is None and app:
+            # (a chain of them: "Lee, 45, from Leeds, said")
+            while verb is None and app:
                 verb = verb_at(body, skip_fillers_forward(body, app.end()))
+                comma = body.rfind(",", app.start() + 1, app.end())  # the one closing this appositive
+                app = _APPOSITIVE.match(body, comma, min(len(body), comma + 90))
             if (
                 verb is None
                 and body[ref.end : ref.end + 1] == ","
