@@ -667,6 +667,16 @@ def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, 
                 "Thread pinned.",
             ],
         ),
+        # The board's reply box for readers not logged in and the site's copyright line under the last
+        # post, which has no signature to close it.
+        (
+            "Comments\n\nquay_queen wrote:\nAbout time.\n\n"
+            "dock_dan wrote:\nCopyright law aside, who owns the route?\n\n"
+            "Quick reply\nYou need to be logged in to reply here.\n\n"
+            "\u00a9 2025 Harbour Herald. Privacy | Terms\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["About time.", "Copyright law aside, who owns the route?"],
+        ),
     ],
 )
 def test_comments_board_and_blog_headers_give_tree(thread: str, shape: list, bodies: list[str]) -> None:

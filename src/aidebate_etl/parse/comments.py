@@ -214,8 +214,14 @@ def _is_meta(text: str) -> bool:
 _BOARD_NAV_RE = re.compile(r"^(?:return|jump|go)\s+to\s*(?::|[“\"«‘']\S)", re.I)
 
 
+# The site's copyright line is the page's footer, under any thread; no reader's comment opens with it.
+_COPYRIGHT_RE = re.compile(
+    r"^(?:©|\(c\)\s*\d{4}|copyright\s+(?:©\s*|\(c\)\s*)?\d{4})|\ball rights reserved\b", re.I
+)
+
+
 def _is_thread_furniture(text: str) -> bool:
-    if _BOARD_NAV_RE.match(text):
+    if _BOARD_NAV_RE.match(text) or _COPYRIGHT_RE.search(text):
         return True
     return contains_cue(text, lexicon.THREAD_FURNITURE_CUES) and len(words(text)) <= 14
 

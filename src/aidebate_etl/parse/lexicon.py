@@ -381,6 +381,12 @@ THREAD_FURNITURE_CUES = (
     "hide replies",
     "log in to reply",
     "sign in to reply",
+    # A board's reply box under the last post, shown to a reader who is not logged in.
+    "quick reply",
+    "log in to post",
+    "logged in to reply",
+    "logged in to post",
+    "logged in to comment",
     "sort by",
     "sorted by",
     "newest first",
