@@ -649,6 +649,14 @@ def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, 
             [(0, None, "Hal Penrose"), (1, 1, "Mina Okafor-Dunne"), (0, None, "Wyn")],
             ["Finally some sense.", "Took them long enough.", "Will it run on Sundays?"],
         ),
+        # The same theme without Reply links: the dated name line alone heads each comment.
+        (
+            "2 thoughts on \u201cNight Buses\u201d\n\n"
+            "Hal Penrose on 4 June 2025 at 8:02 pm\nFinally some sense.\n\n"
+            "    Mina Okafor-Dunne on 4 June 2025 at 9:15 pm\n    Took them long enough.\n",
+            [(0, None, "Hal Penrose"), (1, 1, "Mina Okafor-Dunne")],
+            ["Finally some sense.", "Took them long enough."],
+        ),
         # A board numbering its posts on a line of their own ("#2") over the handle, the poster's rank and
         # profile fields, then the post's date; a signature under a rule closes a post. "@handle" in the
         # text makes no reply: the board is flat.

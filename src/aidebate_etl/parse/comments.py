@@ -529,6 +529,20 @@ def _comma_time_handle(text: str) -> str | None:
 
 
 _DATED_AFTER_NAME = re.compile(r"(?<=\S)\s+(?:on|at)\s+(?=\S)", re.I)
+# "Posted on 3 May 2025", "Updated at 9:40": a dateline's label, not a reader's name, before the date.
+_DATE_LABEL_RE = re.compile(
+    r"^(?:(?:last\s+)?(?:posted|published|updated|modified|edited|written|filed))$", re.I
+)
+
+
+def _name_before_date(text: str) -> str | None:
+    """ "Jane Roe on March 2, 2026 at 9:14 am": the name when the line dates it after "on" or "at" with no
+    separator, as blog themes print a comment's header; None otherwise."""
+    for m in _DATED_AFTER_NAME.finditer(text):
+        name = text[: m.start()].strip()
+        if is_time_text(text[m.end() :]):
+            return None if _DATE_LABEL_RE.match(name) else name
+    return None
 
 
 def _strip_meta_parts(text: str) -> str:
@@ -543,9 +557,7 @@ def _strip_meta_parts(text: str) -> str:
     name = (m.group(1) if m else name).strip()
     # "Jane Roe on March 2, 2026 at 9:14 am": blog themes date the comment after the name with "on" or
     # "at" and no separator; the date is no part of the name.
-    name = next(
-        (name[: m.start()] for m in _DATED_AFTER_NAME.finditer(name) if is_time_text(name[m.end() :])), name
-    )
+    name = _name_before_date(name) or name
     # A badge printed after the name ("Jo Pike Author", "dock_dan Moderator") marks the reader's role.
     head, _, last = name.rpartition(" ")
     return head if head and last.lower() in lexicon.COMMENT_BADGE_WORDS else name
@@ -572,11 +584,14 @@ def _split_parent(handle: str, authors: list[str]) -> tuple[str, str | None]:
 
 
 def _has_time_cell(text: str) -> bool:
-    """A handle line that carries its own timestamp after a separator ("jdoe | May 3, 2024 | 9:40 pm")."""
+    """A handle line that carries its own timestamp after a separator ("jdoe | May 3, 2024 | 9:40 pm") or
+    after "on" ("Jane Roe on March 2, 2026 at 9:14 am")."""
     parts = re.split(r"\s+[·•|]\s+", text)
-    return (len(parts) > 1 and any(is_time_text(p) for p in parts[1:])) or _comma_time_handle(
-        text
-    ) is not None
+    return (
+        (len(parts) > 1 and any(is_time_text(p) for p in parts[1:]))
+        or _comma_time_handle(text) is not None
+        or _name_before_date(text) is not None
+    )
 
 
 def _arrow_reply(text: str) -> str | None:
