@@ -611,3 +611,18 @@ def test_claims_chain_of_appositives_and_according_to_a_mouthpiece_after_the_quo
         ("direct", "Hollis Varne", "I never thought it would happen here,"),
         ("direct", "Pellow Harbour Trust", "The slipway will reopen on Monday,"),
     ]
+
+
+def test_claims_organisation_after_its_article_after_the_quote() -> None:
+    # "the Marsh Valley Board said": the name starts after "the"; "the Dane" (one word) is a nationality
+    # standing for the person last quoted, not an organisation
+    paragraphs = (
+        '"We will appeal against the ruling," the Marsh Valley Board said in a statement.',
+        '"Nobody saw the foul," said Henrik Aalund, the visiting coach. '
+        '"Nobody in the whole stadium saw it happen," the Dane said.',
+    )
+    assert _triples(_claims(paragraphs, ("Henrik Aalund",))) == [
+        ("direct", "Marsh Valley Board", "We will appeal against the ruling,"),
+        ("direct", "Henrik Aalund", "Nobody saw the foul,"),
+        ("direct", "Henrik Aalund", "Nobody in the whole stadium saw it happen,"),
+    ]

@@ -316,6 +316,13 @@ class _ClaimFinder:
             ref = self.index.ref_in_phrase(pos + acc.end(), limit)
             return self._resolved(ref, q.open_pos, "according to", "according_to") if ref else None
         ref = self.index.ref_starting_at(at)
+        the = re.match(r"[ \t]*[Tt]he[ \t]+", body[at : at + 8]) if ref is None else None
+        if the is not None:
+            # "…," the White House said: the organisation's name starts after its article
+            named_org = self.index.ref_starting_at(at + the.end(), allow_new=False)
+            speaks = named_org is not None and verb_at(body, skip_fillers_forward(body, named_org.end))
+            # (of two words or more: "the Swede said" is a nationality standing for a person)
+            ref = named_org if speaks and named_org.kind == "org" and " " in named_org.surface else None
         owner = self.index.mouthpiece_owner(at) if ref is None else None
         named = NAMED_MOUTHPIECE_AHEAD.match(body, at) if ref is None and owner is None else None
         if named and named.group(2) in MOUTHPIECE_NOUNS:
