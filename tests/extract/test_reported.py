@@ -196,6 +196,12 @@ def test_reported_participle_of_a_gerund_is_no_finite_verb(sentence: str, expect
         ),
         # "the story" is no hearer: what follows is the object, not a clause
         ("Sayer told the story of how the case began.", []),
+        # a named outlet after "the" is the hearer too; an adjunct after it opens no clause
+        (
+            "Sayer told the Kettlebury Gazette the inquiry had been a sham.",
+            [("told", "the inquiry had been a sham.", "Sayer", True)],
+        ),
+        ("Sayer told the Kettlebury Gazette in 2001, when she retired.", []),
     ],
 )
 def test_reported_told_an_institutional_hearer_then_a_bare_clause(sentence: str, expected: list) -> None:

@@ -77,6 +77,8 @@ _HEARER = re.compile(
     r"[ \t]+(?:me|him|her|us|them|you|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*|[a-z]+s"
     + r"|the[ \t]+(?:"
     + "|".join(sorted(HEARER_NOUNS))
+    # ("told the BBC", "told the Financial Times": a named outlet or body, article and all)
+    + r"|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*"
     + r"))[ \t]+(?=[A-Za-z])"
 )
 _WHEN = re.compile(r"[ \t]+(?:on[ \t]+)?([A-Za-z]+)(?=[ \t]+[a-z])")
@@ -310,7 +312,10 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
             c_start = sent_start + hearer.end()
             c_end = sent_start + _cut_at_next_cue(masked, c_start - sent_start, end - sent_start)
             clause = masked[c_start - sent_start : c_end - sent_start]
-            if _long_enough(body, c_start, c_end) and _has_finite_verb(clause):
+            # ("told the Gazette in 2000, when she retired": a clause never opens on a preposition)
+            opener = re.match(r"[A-Za-z]+", clause)
+            adjunct = opener is not None and opener.group(0).lower() in PREPOSITIONS
+            if _long_enough(body, c_start, c_end) and _has_finite_verb(clause) and not adjunct:
                 ref, mode = speaker_before_verb(index, at, sent_start)
                 if mode != "none":
                     emit = _emits(
