@@ -675,6 +675,15 @@ def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, 
                 "Thread pinned.",
             ],
         ),
+        # The same board without post numbers: a handle opening its block over profile fields and the date.
+        (
+            "Board discussion (2 posts)\n\n"
+            "quay_queen\nRegular\nJoined: Mar 2016 \u00b7 Posts: 2,048\nPosted 4 Jun 2025, 08:10\n\n"
+            "About time the night bus came back.\n\n"
+            "Dock Road Dan\nPosts: 12\n4 Jun 2025, 08:31\n\nIt never should have gone.\n",
+            [(0, None, "quay_queen"), (0, None, "Dock Road Dan")],
+            ["About time the night bus came back.", "It never should have gone."],
+        ),
         # The board's reply box for readers not logged in and the site's copyright line under the last
         # post, which has no signature to close it.
         (

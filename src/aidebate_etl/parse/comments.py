@@ -353,7 +353,7 @@ def _headers(lines: list[Line], style: str) -> list[tuple[int, str]]:
         if line.blank:
             continue
         handle = _header_handle(line.text, style)
-        if handle is None and style == "forum" and (at := _numbered_post(lines, i)) is not None:
+        if handle is None and style == "forum" and (at := _board_post(lines, i)) is not None:
             found.append((at, _strip_meta_parts(lines[at].text)))
             continue
         # "handle wrote:" right under a "Quote:" label names the quoted author, not a new post; so does a mail
@@ -366,15 +366,24 @@ def _headers(lines: list[Line], style: str) -> list[tuple[int, str]]:
     return found
 
 
-def _numbered_post(lines: list[Line], i: int) -> int | None:
-    """Index of the handle line when ``lines[i]`` is a board's post number ("#3") over the handle, the
-    poster's box and the post's date: the number alone could be a list item, the dated head cannot."""
-    if not _POST_NUMBER.match(lines[i].text) or i + 1 >= len(lines):
+def _board_post(lines: list[Line], i: int) -> int | None:
+    """Index of the handle line when ``lines[i]`` opens a board's post head: a post number ("#3") over
+    the handle, the poster's box and the post's date, or, without the number, a handle opening its block
+    over a box with profile fields ("Joined: …") and the date. A number alone could be a list item and a
+    short line over a date a dateline; the dated head with a number or a profile box is a post's."""
+    if _POST_NUMBER.match(lines[i].text):
+        h, need_profile = i + 1, False
+    elif i == 0 or lines[i - 1].blank:
+        h, need_profile = i, True
+    else:
         return None
-    t = lines[i + 1].text
-    if not t or _is_meta(t) or not _is_handle_line(t) or _post_date_under(lines, i + 1) is None:
+    t = lines[h].text if h < len(lines) else ""
+    if not t or _is_meta(t) or not _is_handle_line(t):
         return None
-    return i + 1
+    date = _post_date_under(lines, h)
+    if date is None or (need_profile and not any(_is_profile_row(ln.text) for ln in lines[h + 1 : date])):
+        return None
+    return h
 
 
 # A poster's box under the handle is a rank and a line or two of profile fields.
