@@ -649,6 +649,14 @@ def test_comments_common_layouts_give_tree_and_bodies(thread: str, shape: list, 
             [(0, None, "Hal Penrose"), (1, 1, "Mina Okafor-Dunne"), (0, None, "Wyn")],
             ["Finally some sense.", "Took them long enough.", "Will it run on Sundays?"],
         ),
+        # A short paragraph ending on a day is prose, not a dated header: the stamp gives a year or a time.
+        (
+            "2 Comments\n\nquay_queen\n4 June 2025 at 8:02 pm\nThe first run is a party.\n\n"
+            "See you there on Saturday 7 June\nReply\n\n"
+            "dock_dan\n4 June 2025 at 9:15 pm\nCount me in.\nReply\n",
+            [(0, None, "quay_queen"), (0, None, "dock_dan")],
+            ["The first run is a party.\n\nSee you there on Saturday 7 June", "Count me in."],
+        ),
         # The same theme without Reply links: the dated name line alone heads each comment.
         (
             "2 thoughts on \u201cNight Buses\u201d\n\n"

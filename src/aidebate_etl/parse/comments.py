@@ -544,12 +544,17 @@ _DATE_LABEL_RE = re.compile(
 )
 
 
+# A comment's stamp gives the year or the clock time; a phrase ending on a day ("… on Saturday 7 June")
+# is prose.
+_FULL_STAMP_RE = re.compile(r"\b\d{4}\b|\b\d{1,2}[:.]\d{2}\b")
+
+
 def _name_before_date(text: str) -> str | None:
     """ "Jane Roe on March 2, 2026 at 9:14 am": the name when the line dates it after "on" or "at" with no
     separator, as blog themes print a comment's header; None otherwise."""
     for m in _DATED_AFTER_NAME.finditer(text):
-        name = text[: m.start()].strip()
-        if is_time_text(text[m.end() :]):
+        name, when = text[: m.start()].strip(), text[m.end() :]
+        if is_time_text(when) and _FULL_STAMP_RE.search(when):
             return None if _DATE_LABEL_RE.match(name) else name
     return None
 
