@@ -152,3 +152,32 @@ def test_an_organisation_epithet_before_the_page_names_the_body_in_full():
         "Western Shores Coastguard",
         "Forty people were lifted off the rocks by helicopter before dawn",
     ) in got
+
+
+def test_a_business_epithet_never_means_a_ministry_headed_before_of():
+    # "the Ministry of Health" is headed by "Ministry", not "Health": no company for "the firm"
+    got = _claims(
+        (
+            "The Ministry of Transport said on Tuesday it would inspect every ferry on the Lorne route.",
+            "The firm, which runs six vessels, denied that it had skipped safety drills.",
+        ),
+        (),
+    )
+    assert not any(speaker == "Ministry of Transport" and "skipped" in text for _k, speaker, text in got)
+
+
+def test_an_office_epithet_is_not_the_last_speaker_given_another_role_in_an_appositive():
+    # nobody on the page is a minister; the last speaker is "manager of the depot", so "the minister"
+    # cannot fall back to her
+    for intro in (
+        "Berit Aske, manager of the depot, said the trams would run again by June.",
+        "The depot manager, Berit Aske, said the trams would run again by June.",
+    ):
+        got = _claims(
+            (intro, 'The minister was quoted as saying "the budget is not open".'),
+            ("Berit Aske",),
+        )
+        assert ("indirect", "Berit Aske", "the trams would run again by June.") in got
+        assert not any(
+            speaker == "Berit Aske" and text == "the budget is not open" for _k, speaker, text in got
+        )

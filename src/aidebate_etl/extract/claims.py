@@ -114,7 +114,10 @@ class _ClaimFinder:
         self._sentence_starts = [a for a, _ in self.sentences]
         self.index = SpeakerIndex(body, people, mentions, self.quotes)
         self.salience = Salience(
-            people=people, roles=self.index.roles, genders=infer_genders(self.index, self.sentences)
+            people=people,
+            roles=self.index.roles,
+            appositive_roles=self.index.appositive_roles,
+            genders=infer_genders(self.index, self.sentences),
         )
         self._para_starts = [s for s, _ in paragraph_spans(body)]
         self.salience.para_starts = self._para_starts

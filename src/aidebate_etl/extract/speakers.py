@@ -293,6 +293,7 @@ class SpeakerIndex:
         self.refs = refs
         self.org_mentions = self._org_mentions()
         self.roles = _collect_roles(body, refs, people, mentions)
+        self.appositive_roles = _collect_roles(body, refs, people, mentions, appositives=True)
         self._starts = [r.start for r in refs]
         self._by_end = {r.end: r for r in refs}
         self._by_start = {r.start: r for r in refs}
@@ -592,18 +593,45 @@ class SpeakerIndex:
 
 
 _ROLE_BEFORE = re.compile(r"((?:[\w'’-]+\s+){1,4})$")
+# "The plant manager, Kim Lee, said": a determiner-led noun phrase opening the sentence, set off by a
+# comma before the name, is the name's appositive role
+_ROLE_BEFORE_COMMA = re.compile(
+    r"(?:^|[.!?][\"”’]?\s+|\n)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+$"
+)
 _ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+([^,.;:]{1,60})[,.]")
+# "Kim Lee, manager of the plant,": an appositive after the name without its article, unless it is a
+# relative clause ("Kim Lee, who met the minister,")
+_ROLE_AFTER_LOOSE = re.compile(r",\s+(?!(?:who|whose|which|where|when)\b)([^,.;:]{1,60})[,.]")
+# the role noun phrase ends where a preposition or verb-led tail starts ("manager of the plant",
+# "plant manager at Kelby", "speaking for the minister"): what follows names something else
+_ROLE_TAIL = re.compile(r"\s+(?:of|at|for|in|on|with|from|to|by|since|and|who|which)\s.*$", re.S)
+# a possessor says whose role it is, not what it is ("the minister's aide" is an aide)
+_POSSESSOR = re.compile(r"[\w-]+(?:['’]s|s['’])(?=\s|$)")
+
+
+def org_head(name: str) -> str:
+    """The head noun of an organisation's name, lowercased: the word before "of"/"for" when the name
+    has one ("Ministry of Energy"), else its last word ("Harbour Water Company")."""
+    words = re.split(r"\s+(?:of|for)\s+", name.strip())[0].split()
+    return words[-1].lower() if words else ""
 
 
 def _collect_roles(
-    body: str, refs: Sequence[Ref], people: Sequence[PagePerson], mentions: Sequence[Mention]
+    body: str,
+    refs: Sequence[Ref],
+    people: Sequence[PagePerson],
+    mentions: Sequence[Mention],
+    *,
+    appositives: bool = False,
 ) -> dict[str, set[str]]:
     """Role nouns the page gives each person ("tech writer Lee Kim", "Kim, a doctor,"), so a role
-    epithet ("the actor") is not resolved to someone the page describes as something else."""
+    epithet ("the actor") is not resolved to someone the page describes as something else; with
+    ``appositives``, also the looser appositive forms ("Kim, manager of the plant,", "The plant
+    manager, Kim,")."""
     roles: dict[str, set[str]] = {}
 
     def note(name: str, text: str) -> None:
-        for word in re.findall(r"[A-Za-z]+", text.lower()):
+        for word in re.findall(r"[A-Za-z]+", _POSSESSOR.sub(" ", text).lower()):
             if word in EPITHET_NOUNS or word in MALE_NOUNS or word in FEMALE_NOUNS:
                 roles.setdefault(name, set()).add(word)
 
@@ -622,6 +650,14 @@ def _collect_roles(
         after = _ROLE_AFTER.match(body, ref.end)
         if after:
             note(ref.name, after.group(1))
+        if not appositives:
+            continue
+        before = _ROLE_BEFORE_COMMA.search(body, max(0, ref.start - 80), ref.start)
+        if before:
+            note(ref.name, _ROLE_TAIL.sub("", before.group(1)))
+        after = _ROLE_AFTER_LOOSE.match(body, ref.end)
+        if after:
+            note(ref.name, _ROLE_TAIL.sub("", after.group(1)))
     return roles
 
 
@@ -690,6 +726,8 @@ class Salience:
 
     people: Sequence[PagePerson] = ()
     roles: dict[str, set[str]] = field(default_factory=dict)  # person name -> role nouns on the page
+    # the same, with the looser appositive forms too ("Kim, manager of the plant,")
+    appositive_roles: dict[str, set[str]] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)  # person name -> "m" / "f" when the page shows it
     entries: list[tuple[int, str, str, int, bool]] = field(
         default_factory=list
@@ -795,15 +833,15 @@ class Salience:
             if ref.noun in REGULATOR_EPITHETS:
                 # "the watchdog" is the last body named whose head makes it a regulator ("Authority")
                 for pos, name in reversed(self.orgs):
-                    head = re.split(r"\s+(?:of|for)\s+", name)[0].split()[-1].lower()
-                    if pos < at and head in REGULATOR_HEADS:
+                    if pos < at and org_head(name) in REGULATOR_HEADS:
                         return Resolved(name, "organization", "epithet")
                 return None
             if ref.noun in GENERIC_ORG_EPITHETS:
                 # "the company" is the last business named, whatever its name ("Harbour Water");
-                # a trust, council or court named since is not one
+                # a trust, council, court or ministry named since is not one, wherever its head
+                # stands ("the Ministry of Energy" is headed by "Ministry", not "Energy")
                 for pos, name in reversed(self.org_actors):
-                    if pos < at and name.split()[-1].lower() not in NON_BUSINESS_HEADS:
+                    if pos < at and org_head(name) not in NON_BUSINESS_HEADS:
                         return Resolved(name, "organization", "epithet")
             return None
         return None
@@ -838,6 +876,11 @@ class Salience:
                     continue  # "the mum-of-two" is not the man just quoted
             elif noun != "year-old" and _role_conflict(noun, self.roles.get(name, set())):
                 continue  # the page calls this person something else
+            elif noun in OFFICE_TITLES and _role_conflict(noun, self.appositive_roles.get(name, set())):
+                # an office ("the minister") is held only by whom the page gives it, so a role given
+                # in any form rules a candidate out; a descriptive epithet ("the retired teacher")
+                # often adds a fact about the last speaker, so only the page's plain titles do
+                continue
             fits.append((name, para, spoke))
         if not fits:
             return None
