@@ -206,3 +206,30 @@ def test_reported_participle_of_a_gerund_is_no_finite_verb(sentence: str, expect
 )
 def test_reported_told_an_institutional_hearer_then_a_bare_clause(sentence: str, expected: list) -> None:
     assert _reported(sentence, ("Imelda Sayer",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        (
+            'Osric Venn insisted the drivers would not work longer, saying they had "done their bit".',
+            "the drivers would not work longer",
+        ),
+        (
+            "Osric Venn said that the depot would stay open, adding that no routes would be cut.",
+            "the depot would stay open",
+        ),
+    ],
+)
+def test_a_participle_report_ends_the_first_reported_clause(sentence: str, first: str) -> None:
+    # ", saying …" / ", adding that …" is a second report of the same speaker, not part of the first
+    got = _reported(sentence, ("Osric Venn",))
+    assert got[0][1] == first
+    assert any(cue.endswith("ing") for cue, *_rest in got[1:])  # the participle's own report
+
+
+def test_a_participle_that_takes_no_clause_stays_in_the_reported_clause() -> None:
+    got = _reported(
+        "Osric Venn said the firm, insisting on secrecy, had refused to publish the figures.", ("Osric Venn",)
+    )
+    assert got[0][1] == "the firm, insisting on secrecy, had refused to publish the figures."

@@ -96,6 +96,19 @@ _NEXT_CUE = re.compile(
 # relative clause the comma closed ("X, which maintains 400 miles of bank, said …"), not part of a clause
 _FINITE_REPORTING = sorted((f for f in REPORTING_FORMS if not f.endswith("ing")), key=len, reverse=True)
 _COMMA_VERB = re.compile(r",\s+(?:" + "|".join(map(re.escape, _FINITE_REPORTING)) + r")\b")
+# ", saying they had …" / ", adding that …": a participle of a verb that takes a clause, after a comma, is a
+# second report by the same speaker (emitted on its own), so the first reported clause ends before it
+_COMMA_PARTICIPLE = re.compile(
+    r",\s+(?:[a-z]+ly\s+)?(?:"
+    + "|".join(
+        sorted(
+            (f for f, base in REPORTING_FORMS.items() if f.endswith("ing") and base in BARE_COMPLEMENT_VERBS),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b(?!\s+(?:to|of|for|with|about|on|in)\b)"
+)
 # ", the Harbour Board said on Monday." / ", said the council." closing a sentence, or followed by one
 # prepositional adjunct of the writer's (", the firm said on Monday, in its biggest deal to date.")
 _TAIL_CUE = re.compile(
@@ -171,9 +184,10 @@ def _bare_clause_start(masked: str, rel: int) -> int | None:
 def _cut_at_next_cue(masked: str, rel_start: int, rel_end: int) -> int:
     """End a reported clause where the sentence moves on: before a coordinated second cue
     (", and claimed that …", ", and the minister said …"), before a comma and a finite reporting verb
-    (", said it would …"), or at a semicolon, after which the writer usually speaks again."""
+    (", said it would …"), before a participle reporting a second time (", saying …"), or at a
+    semicolon, after which the writer usually speaks again."""
     span = masked[rel_start:rel_end]
-    m = _NEXT_CUE.search(span) or _COMMA_VERB.search(span)
+    m = _NEXT_CUE.search(span) or _COMMA_VERB.search(span) or _COMMA_PARTICIPLE.search(span)
     if m:
         return rel_start + m.start()
     semi = span.find(";")
