@@ -97,9 +97,10 @@ _NEXT_CUE = re.compile(
 _FINITE_REPORTING = sorted((f for f in REPORTING_FORMS if not f.endswith("ing")), key=len, reverse=True)
 _COMMA_VERB = re.compile(r",\s+(?:" + "|".join(map(re.escape, _FINITE_REPORTING)) + r")\b")
 # ", saying they had …" / ", adding that …": a participle of a verb that takes a clause, after a comma, is a
-# second report by the same speaker (emitted on its own), so the first reported clause ends before it
+# second report by the same speaker (emitted on its own), so the first reported clause ends before it; the
+# comma may stand inside a closing quote mark ('… "not designed for it," adding: …'), as US style sets it
 _COMMA_PARTICIPLE = re.compile(
-    r",\s+(?:[a-z]+ly\s+)?(?:"
+    r",(?P<close>[\"”’'])?\s+(?:[a-z]+ly\s+)?(?:"
     + "|".join(
         sorted(
             (f for f, base in REPORTING_FORMS.items() if f.endswith("ing") and base in BARE_COMPLEMENT_VERBS),
@@ -187,9 +188,13 @@ def _cut_at_next_cue(masked: str, rel_start: int, rel_end: int) -> int:
     (", said it would …"), before a participle reporting a second time (", saying …"), or at a
     semicolon, after which the writer usually speaks again."""
     span = masked[rel_start:rel_end]
-    m = _NEXT_CUE.search(span) or _COMMA_VERB.search(span) or _COMMA_PARTICIPLE.search(span)
+    m = _NEXT_CUE.search(span) or _COMMA_VERB.search(span)
     if m:
         return rel_start + m.start()
+    m = _COMMA_PARTICIPLE.search(span)
+    if m:
+        # a quotation closing after its comma stays whole ('"… of this size," adding')
+        return rel_start + (m.end("close") if m.group("close") else m.start())
     semi = span.find(";")
     return rel_start + semi if semi > 0 else rel_end
 
