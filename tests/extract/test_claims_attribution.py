@@ -181,3 +181,15 @@ def test_an_office_epithet_is_not_the_last_speaker_given_another_role_in_an_appo
         assert not any(
             speaker == "Berit Aske" and text == "the budget is not open" for _k, speaker, text in got
         )
+
+
+def test_a_reporting_form_after_a_determiner_is_a_noun_and_owns_no_clause():
+    # "in a note to clients … that": "note" is a noun; the quote inside the clause is the writer's
+    got = _claims(
+        (
+            "Kaito Ferris, an analyst at Bellmoor Securities, wrote in a note to clients in May that the "
+            'firm had "perhaps a year of cash left" at current prices.',
+        ),
+        ("Kaito Ferris",),
+    )
+    assert ("direct", "Kaito Ferris", "perhaps a year of cash left") in got

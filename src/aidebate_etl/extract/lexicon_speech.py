@@ -358,6 +358,12 @@ FUNCTION_WORDS = frozenset(
         "towards", "upon", "since", "until", "among", "amid",
     }
 )  # fmt: skip
+# Determiners that make the word after them a noun: "a note to clients", "his warning that …" are no
+# reporting verbs ("that" is left out: "the man that said …" is a relative clause).
+NOUN_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "every",
+     "each", "no", "any"}
+)  # fmt: skip
 # Words right before a name that make it an object, not a subject ("with X", "at X").
 PREPOSITIONS = frozenset(
     {

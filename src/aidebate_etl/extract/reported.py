@@ -26,6 +26,7 @@ from aidebate_etl.extract.lexicon_speech import (
     HEARER_NOUNS,
     IRREGULAR_PAST_VERBS,
     NOMINATIVE_PRONOUNS,
+    NOUN_DETERMINERS,
     OBJECT_VERBS,
     POINT_OUT,
     PREPOSITIONS,
@@ -70,6 +71,7 @@ class ReportedCue:
 
 
 _WORDS = re.compile(r"[A-Za-z]+")
+_LAST_WORD = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t]+$")
 _THAT = re.compile(r"(?P<gap>(?:[\s,]+[^\s,.;:!?]+){0,N}?)[\s,]+that\s+".replace("N", str(MAX_GAP_WORDS)))
 # The hearer of "tell": an object pronoun, a name or one plural word ("MPs", "reporters"),
 # followed by the word that opens the reported clause.
@@ -295,6 +297,9 @@ def find_reported(body: str, index: SpeakerIndex, sent_start: int, sent_end: int
         at = sent_start + w.start()
         if base is None and w.group(0) not in POINT_OUT:
             continue
+        before = _LAST_WORD.search(masked, 0, w.start())
+        if before is not None and before.group(1).lower() in NOUN_DETERMINERS:
+            continue  # "in a note to clients that …": after a determiner the form is a noun
         verb_end = sent_start + w.end()
         if w.group(0) in POINT_OUT:
             if not masked[w.end() :].startswith(" out"):
