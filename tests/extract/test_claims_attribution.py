@@ -193,3 +193,18 @@ def test_a_reporting_form_after_a_determiner_is_a_noun_and_owns_no_clause():
         ("Kaito Ferris",),
     )
     assert ("direct", "Kaito Ferris", "perhaps a year of cash left") in got
+
+
+def test_a_verb_coordinated_after_a_reported_clause_shares_the_main_subject():
+    # "the airline" is the subject inside the conceded clause, not of the coordinated "said"
+    got = _claims(
+        (
+            "Meridel Air said all flights had been cancelled.",
+            "Health Minister Orla Brandt told parliament the state would pay for the flights home.",
+            'The minister conceded that the state had known for "several weeks" that the airline was '
+            'failing, but said a rescue using public money "would have been a waste."',
+        ),
+        ("Orla Brandt",),
+    )
+    assert ("direct", "Orla Brandt", "would have been a waste.") in got
+    assert not any(speaker == "Meridel Air" and "rescue" in text for _k, speaker, text in got)

@@ -525,13 +525,22 @@ class _ClaimFinder:
     def _subject_of(self, pos: int, s0: int, subjects: list[Ref]) -> tuple[Resolved, str | None, str] | None:
         """The last subject-like reference before ``pos`` in the sentence (`Lee thinks people "…"`)."""
         for ref in reversed(subjects):
-            if ref.end <= pos:
+            if ref.end <= pos and not self._in_earlier_clause(ref, pos):
                 resolved = self.salience.resolve(ref, ref.start)
                 if resolved is None:
                     return None
                 how = "subject" if resolved.how == "explicit" else resolved.how
                 return (Resolved(resolved.name, resolved.speaker_kind, how), None, ref.surface)
         return None
+
+    def _in_earlier_clause(self, ref: Ref, pos: int) -> bool:
+        """Is the reference inside a reported clause that ended before ``pos``? ("Kim conceded that
+        the airline was failing, but said …": "the airline" is the clause's subject, not the one the
+        coordinated "said" shares with "conceded")"""
+        return any(
+            c.mode != "none" and c.content_start <= ref.start < c.content_end <= pos
+            for c, _resolved, _surface in self._cue_speakers
+        )
 
     def _standalone(self, q: QuoteSpan, s0: int, s1: int) -> bool:
         sentence = [c for c in self.body[s0:s1] if not c.isspace()]
