@@ -748,3 +748,17 @@ def test_people_thing_noun_closing_the_previous_sentence_does_not_make_a_name_a_
     s = page("Her son rang her from the station platform. Tilda Marrick recalls that the train never came.")
     people, _ = run(s, nlp)
     assert set(people) == {"Tilda Marrick"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We were let down," said Cato Wrenfield-Ames, the union\'s general secretary.',
+        '"We were let down," said Cato Wrenfield-Ames, its general secretary.',
+    ],
+)
+def test_people_a_role_appositive_naming_its_body_in_the_possessive_is_human_evidence(nlp, text):
+    # NER calls the double-barrelled name an organisation; the role after it ("the union's general
+    # secretary") is held by a person only
+    people, _ = run(page(text), nlp)
+    assert "Cato Wrenfield-Ames" in people

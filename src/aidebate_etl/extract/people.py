@@ -374,10 +374,11 @@ def _role_before(text: str, start: int) -> str | None:
 # ---------------------------------------------------------------- discovery
 _ROLE_ALT = "|".join(sorted((re.escape(w) for w in cues.ROLE_NOUNS), key=len, reverse=True))
 # Context right after a name that only a human has: "Name, who", "Name, 71,", "Name, a retired
-# station manager", or a next sentence opening with "He"/"She".
+# station manager", or a next sentence opening with "He"/"She". The role's modifiers may name, in the
+# possessive, the body it is held in ("Name, the union's general secretary", "Name, its chief executive").
 _HUMAN_AFTER = re.compile(
     rf"""['\u2019]?s?\s*,\s*(?:who\b|whose\b|aged\s+\d|\d{{1,3}}\s*[,.)]|"""
-    rf"""(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{_ROLE_ALT})\b)"""
+    rf"""(?:a|an|the|his|her|their|its)\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?:{_ROLE_ALT})\b)"""
     r"""|[.!?]["\u201d\u2019]?\s+(?:He|She)\b"""
     # "Name, prosecuting, said": court reports introduce counsel by their side of the case
     r"""|\s*,\s*(?:prosecuting|defending|mitigating)\s*,"""
@@ -388,7 +389,7 @@ _HUMAN_AFTER = re.compile(
 # The part of _HUMAN_AFTER that speaks about the name itself: an age or a role in apposition.
 _PLACE_HUMAN_AFTER = re.compile(
     rf"""['\u2019]?s?\s*,\s*(?:aged\s+\d|\d{{1,3}}\s*[,.)]|"""
-    rf"""(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{_ROLE_ALT})\b)""",
+    rf"""(?:a|an|the|his|her|their|its)\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?:{_ROLE_ALT})\b)""",
     re.IGNORECASE,
 )
 # "Name, chair of the Some Alliance", "Name, director at Some Labs": a bare role noun in apposition, then
