@@ -734,3 +734,52 @@ def test_comments_numbered_list_in_the_body_is_no_board_thread() -> None:
     s = parse_page(page)
     assert s.comments == ()
     assert len(s.paragraphs) >= 3
+
+
+@pytest.mark.parametrize(
+    ("thread", "expected"),
+    [
+        # Facebook-style rows (name, text, "Like · Reply · 5h"): the notice stands in its own block, no name.
+        (
+            "9 Comments\n\nOwen Pritchard\nGreat news for shift workers.\nLike \u00b7 Reply \u00b7 5h\n\n"
+            "This comment has been removed.\n\n"
+            "Bea Lindqvist\nWill it stop at the ferry?\nLike \u00b7 Reply \u00b7 2h\n",
+            [
+                ("Owen Pritchard", "Great news for shift workers."),
+                ("", ""),
+                ("Bea Lindqvist", "Will it stop at the ferry?"),
+            ],
+        ),
+        # Handle over a clock time: the bracketed notice between two comments, each closed by its row.
+        (
+            "Comments (9)\n\nquay_queen\n21:09\nAbout time.\n\u2665 4   Reply\n\n"
+            "[Reply deleted by moderator]\n\n"
+            "dock_dai\n20:40\nFinally.\n\u2665 2   Reply\n",
+            [("quay_queen", "About time."), ("", ""), ("dock_dai", "Finally.")],
+        ),
+    ],
+)
+def test_comments_removal_notice_without_a_name_is_a_comment(thread: str, expected: list) -> None:
+    s = parse_page(_HEAD + thread)
+    assert [(c.author, c.body) for c in s.comments] == expected
+    assert [c.depth for c in s.comments] == [0, 0, 0]
+
+
+def test_comments_label_over_handle_starts_the_comment_after_a_removed_one() -> None:
+    # An avatar's alt text stands over each handle; a removed comment has no controls row of its own.
+    thread = (
+        "4 Comments\n\nPicture\nharbour_hen \u2022 2 hours ago\nAbout time.\n"
+        "3  \u2022  Reply\u2022Share \u203a\n\n"
+        "Picture\nAnonymous \u2022 2 hours ago\nThis comment was removed.\n\n"
+        "Picture\ndock_dai \u2022 1 hour ago\nFirst line.\n\nSecond line.\n"
+        "1  \u2022  Reply\u2022Share \u203a\n\n"
+        "        Picture\n        tidewatcher \u2192 dock_dai \u2022 1 hour ago\n        Agreed.\n"
+        "        0  \u2022  Reply\u2022Share \u203a\n"
+    )
+    s = parse_page(_HEAD + thread)
+    assert [(c.author, c.depth, c.parent_position, c.body) for c in s.comments] == [
+        ("harbour_hen", 0, None, "About time."),
+        ("Anonymous", 0, None, ""),
+        ("dock_dai", 0, None, "First line.\n\nSecond line."),
+        ("tidewatcher", 1, 3, "Agreed."),
+    ]

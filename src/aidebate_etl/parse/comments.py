@@ -907,19 +907,49 @@ def _is_removed(seg: list[Line]) -> bool:
 
 def _split_controlless(seg: list[Line]) -> list[list[Line]]:
     """A segment between two Reply rows that holds more than one comment header: a comment printed without
-    controls (a removed or locked one) runs into the next. Each header after a blank line starts a comment."""
+    controls (a removed or locked one) runs into the next. Each header after a blank line starts a comment,
+    and so does a removal notice standing alone in its block (a comment the site took down with its name)."""
     first = next((k for k in range(len(seg)) if _is_header_shaped(seg, k)), None)
-    if first is None:
-        return [seg]
-    # A removal notice is the last line of its comment, so a header may follow it with no blank line.
-    cuts = [
-        k
-        for k in range(first + 1, len(seg))
-        if (not seg[k - 1].text or lexicon.REMOVED_COMMENT_RE.match(seg[k - 1].text))
-        and _is_header_shaped(seg, k)
-    ]
-    bounds = [0, *cuts, len(seg)]
+    cuts = [k for k in _lone_notices(seg) if first is None or k <= first]
+    if first is not None:
+        # A removal notice is the last line of its comment, so a header may follow it with no blank line.
+        # A widget may print a label on its own line over each handle (an avatar's alt text): the comment
+        # then starts at that label, the first line of the header's block.
+        cuts += [
+            k - 1 if _labels_handle(seg, k) else k
+            for k in range(first + 1, len(seg))
+            if _is_header_shaped(seg, k)
+            and (
+                not seg[k - 1].text
+                or lexicon.REMOVED_COMMENT_RE.match(seg[k - 1].text)
+                or _labels_handle(seg, k)
+            )
+        ]
+    bounds = sorted({0, *cuts, len(seg)})
     return [seg[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _labels_handle(seg: list[Line], k: int) -> bool:
+    """Whether ``seg[k - 1]`` is a one-word label opening the block of the header ``seg[k]``."""
+    return (
+        k >= 2
+        and not seg[k - 2].text
+        and len(seg[k - 1].text.split()) == 1
+        and not _is_meta(seg[k - 1].text)
+        and not ends_sentence(seg[k - 1].text)
+    )
+
+
+def _lone_notices(seg: list[Line]) -> list[int]:
+    """Starts of the blocks that hold only a removal notice, with no name line: such a notice is the whole
+    comment, so it is cut off as one of its own, and the lines after it start the next."""
+    starts = []
+    for k, line in enumerate(seg):
+        if line.text and (k == 0 or not seg[k - 1].text) and lexicon.REMOVED_COMMENT_RE.match(line.text):
+            end = next((j for j in range(k, len(seg)) if not seg[j].text), len(seg))
+            if all(lexicon.REMOVED_COMMENT_RE.match(ln.text) for ln in seg[k:end]):
+                starts += [k, end]
+    return starts
 
 
 def _add_flat_entry(seg: list[Line], entries: list) -> None:
@@ -934,6 +964,10 @@ def _add_flat_entry(seg: list[Line], entries: list) -> None:
         seg = seg[header:]
     content = [ln for ln in seg if ln.text and not _is_meta(ln.text)]
     if not content:
+        return
+    if header is None and all(lexicon.REMOVED_COMMENT_RE.match(ln.text) for ln in content):
+        # A removal notice with no name line: the site took the comment down with its author.
+        entries.append(("", content[0].indent, ("", None)))
         return
     handle_line = content[0]
     body_lines = seg[seg.index(handle_line) + 1 :]
