@@ -40,6 +40,7 @@ PAGE_SETS = (
     PageSet("holdout6", REPO / "tests" / "pages_holdout6", REPO / "tests" / "gold" / "holdout6.json"),
     PageSet("holdout7", REPO / "tests" / "pages_holdout7", REPO / "tests" / "gold" / "holdout7.json"),
     PageSet("holdout8", REPO / "tests" / "pages_holdout8", REPO / "tests" / "gold" / "holdout8.json"),
+    PageSet("holdout9", REPO / "tests" / "pages_holdout9", REPO / "tests" / "gold" / "holdout9.json"),
 )
 
 
