@@ -762,3 +762,15 @@ def test_people_a_role_appositive_naming_its_body_in_the_possessive_is_human_evi
     # secretary") is held by a person only
     people, _ = run(page(text), nlp)
     assert "Cato Wrenfield-Ames" in people
+
+
+def test_people_a_name_continued_by_she_in_the_next_sentence_is_a_person(nlp):
+    # NER calls the name an organisation; "Surname is … . She …" can only continue a human subject
+    people, _ = run(
+        page(
+            "Inside the shed, Cato Wrenfield-Ames is already at the bench, sorting the cullet by colour.",
+            "Wrenfield-Ames is wary of praise. She says the work is slow and the money is worse.",
+        ),
+        nlp,
+    )
+    assert "Cato Wrenfield-Ames" in people

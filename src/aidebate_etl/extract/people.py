@@ -386,6 +386,12 @@ _HUMAN_AFTER = re.compile(
     r"""|\s+(?:is|was|turns|turned)\s+(?:now\s+)?\d{1,3}(?:\s+years\s+old)?\s*[,.;!?)]""",
     re.IGNORECASE,
 )
+# A name opening its sentence with no other capitalised word after it, and the next sentence opening
+# with "He"/"She" ("Name is wary of praise. She concedes …"): the pronoun can only continue that lone
+# subject, and only a human is "he" or "she".
+_LONE_SUBJECT_THEN_PRONOUN = re.compile(
+    r"(?![’']s\b)(?:[^.!?\n\"“”‘’A-Z]|\bI\b|[’'](?=[a-z]))*[.!?][\"”’]?[ \t]+(?:He|She)\b"
+)
 # The part of _HUMAN_AFTER that speaks about the name itself: an age or a role in apposition.
 _PLACE_HUMAN_AFTER = re.compile(
     rf"""['\u2019]?s?\s*,\s*(?:aged\s+\d|\d{{1,3}}\s*[,.)]|"""
@@ -923,6 +929,7 @@ def extract_people(
     # Ordinary English words (the model's WordNet lists), to tell titles and openers from names.
     common = english_words(nlp)
     found = _discover_article(segs, nlp, common)
+    _note_pronoun_continuations(found, segs)
     handles = _handle_keys(structure)
     # Words the page writes in lower case (first letter), to tell capitalised titles from names.
     lower_words = {w for s in segs for w in re.findall(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])", s.text)}
@@ -1101,6 +1108,20 @@ _ORG_WORD_NEXT = (
 )
 # A capitalised run of two to four words, for organisation names ending on an organisation suffix.
 _ORG_RUN = re.compile(rf"(?<![\w'\u2019-])({_CAP_WORD})(?:\s+{_CAP_WORD}){{1,3}}")
+
+
+def _note_pronoun_continuations(found: dict[str, _Found], segs: Sequence[_Segment]) -> None:
+    """A person-shaped name (NER may have called it an organisation) that opens a sentence of the article,
+    in full or by its last word, with the next sentence continuing it as "he"/"she" is a human's."""
+    text = "\n".join(s.text for s in segs if s.field == "body" and not s.title_case)
+    for f in found.values():
+        if len(f.tokens) < 2 or f.kind != "name" or f.human or not f.in_article:
+            continue
+        for form in (" ".join(f.tokens), f.tokens[-1]):
+            opening = re.compile(r"(?:^|(?<=[.!?\n])[\"”’]?[ \t]*|\n)" + re.escape(form) + r"(?![\w'’-])")
+            if any(_LONE_SUBJECT_THEN_PRONOUN.match(text, m.end()) for m in opening.finditer(text)):
+                f.human = True
+                break
 
 
 def _heads_org_in_body(surface: str, segs: Sequence[_Segment]) -> bool:
