@@ -866,3 +866,70 @@ def test_article_sentence_under_a_credit_line_stays_body() -> None:
     )
     s = parse_page(page)
     assert (s.image_credits, s.paragraphs) == (("Sam Reed",), (_LEAD, _LAST))
+
+
+@pytest.mark.parametrize(
+    "label_row",
+    [
+        "EXCLUSIVE   Rivers & Canals",  # a badge and the section, set apart by a wide gap
+        "LIVE   Last updated 16:40",  # a live blog's status and its time
+    ],
+)
+def test_article_label_row_over_the_headline_is_no_headline(label_row: str) -> None:
+    page = (
+        "THE TOWPATH\nRivers   Walks   Wildlife   Events   Shop\n\n"
+        f"{label_row}\n\nFootbridge at Hobb's Ford to reopen in June\n\n"
+        f"New oak handrails and a wider deck for cyclists\n\nBy Tamsin Ruddock\n\n{_LEAD}\n\n{_LAST}\n"
+    )
+    s = parse_page(page)
+    assert (s.title, s.subtitle) == (
+        "Footbridge at Hobb's Ford to reopen in June",
+        "New oak handrails and a wider deck for cyclists",
+    )
+
+
+def test_article_headline_under_a_breadcrumb_passes_over_the_header_promos() -> None:
+    # A promo strip and an alert bar under the site's menu; the breadcrumb sits right over the headline.
+    page = (
+        "RIVERSIDE 4\nThe valley's news channel\nHome   News   Weather   Sport   Contact\n"
+        "Listen Now: Riverside Drive Time Show\nFLASH: Flood warning on the lower meadows. Tap to read.\n\n"
+        "News \u203a Parish\nFootbridge at Hobb's Ford to reopen in June\n\n"
+        f"New oak handrails and a wider deck for cyclists\n\nBy Tamsin Ruddock\n\n{_LEAD}\n\n{_LAST}\n"
+    )
+    s = parse_page(page)
+    assert (s.title, s.subtitle, s.paragraphs) == (
+        "Footbridge at Hobb's Ford to reopen in June",
+        "New oak handrails and a wider deck for cyclists",
+        (_LEAD, _LAST),
+    )
+
+
+def test_article_publisher_line_with_a_copyright_sign_ends_the_article() -> None:
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\nBy Tamsin Ruddock\n\n{_LEAD}\n\n{_LAST}\n\n"
+        "Towpath Weekly is published by Canal Press Ltd. \u00a9 2025\nAbout | Terms | Privacy\n"
+    )
+    assert parse_page(page).paragraphs == (_LEAD, _LAST)
+
+
+def test_article_pull_quote_joining_the_halves_of_a_split_quotation_is_dropped() -> None:
+    said = (
+        "\u201cA bridge is a promise to both banks,\u201d the engineer says, leaning on the rail. "
+        "\u201cThis one kept it for a hundred years.\u201d"
+    )
+    pull = "\u201cA bridge is a promise to both banks. This one kept it for a hundred years.\u201d"
+    page = (
+        f"Footbridge at Hobb's Ford to reopen in June\n\nBy Tamsin Ruddock\n\n{_LEAD}\n\n{pull}\n\n"
+        f"{said}\n\n{_LAST}\n"
+    )
+    assert parse_page(page).paragraphs == (_LEAD, said, _LAST)
+
+
+@pytest.mark.parametrize("placeholder", ["Video player loading...", "Loading video\u2026", "Media loading"])
+def test_article_player_loading_text_is_furniture(placeholder: str) -> None:
+    page = (
+        "Footbridge at Hobb's Ford to reopen in June\n\nBy Tamsin Ruddock\n\n"
+        f"The new span at dawn. (Riverside 4 camera crew)\n\n{placeholder}\n\n{_LEAD}\n\n{_LAST}\n"
+    )
+    assert parse_page(page).paragraphs[-2:] == (_LEAD, _LAST)
+    assert placeholder not in parse_page(page).paragraphs

@@ -58,6 +58,12 @@ MAX_HEADLINE_WORDS = 20
 _BREADCRUMB_RE = re.compile(
     r"^[^>›»/|]{1,40}(?:\s[>›»]\s[^>›»/|]{1,40})+$|^[^>›»/|]{1,40}(?:\s[/|]\s[^>›»/|]{1,40}){2,}$"
 )
+# What an embedded player shows until its script runs ("Video player loading...", "Loading video…"); the
+# copy keeps it where the player was.
+_PLAYER_LOADING_RE = re.compile(
+    r"^(?:(?:video|audio|media)\s+)?(?:player\s+)?loading(?:\s+(?:video|audio|media|player))?\s*(?:\.{3}|…)?$",
+    re.I,
+)
 # "Label: value" with a short label, as in info boxes.
 _FACT_RE = re.compile(r"^[A-Z][\w’'()& -]{0,25}:\s+(?P<value>\S.*)$")
 # Values in an info box are names, durations or ratings: a short list, not a clause.
@@ -111,6 +117,7 @@ def is_furniture(text: str) -> bool:
         return True
     return bool(
         _COUNTER_RE.match(text)
+        or _PLAYER_LOADING_RE.match(text)
         or _BREADCRUMB_RE.match(text)
         or is_time_text(text)
         or _is_meta_row(text)
@@ -303,10 +310,17 @@ def is_head_furniture(text: str) -> bool:
     return len(words(text)) <= MAX_FURNITURE_WORDS and ends_on_function_word(text)
 
 
+_TRAILING_COPYRIGHT_RE = re.compile(r"(?:©|\(c\))\s*\d{4}(?:\s*[–-]\s*\d{4})?\.?$", re.I)
+
+
 def is_article_end(text: str) -> bool:
     """Headings after which only tag lists, recirculation, credits and the comment form follow."""
     bare = _bare(text)
     if bare.startswith(("©", "(c) ", "copyright ")) or "all rights reserved" in bare:
+        return True
+    # "… is published by X Ltd. © 2025": a line closing on the sign and a year is the publisher's footer; a
+    # picture's credit names its holder after the sign ("© 2025 Jane Roe").
+    if _TRAILING_COPYRIGHT_RE.search(text):
         return True
     # Press releases close with "###" or "-30-".
     if re.fullmatch(r"#{3,}|-\s*30\s*-", text.strip()):
@@ -346,9 +360,18 @@ def _is_link_text(text: str) -> bool:
     return _is_headline_like(text)
 
 
+def _is_label_row(text: str) -> bool:
+    """Labels printed side by side (a badge and its section, a live blog's status and its time), copied as
+    short cells between bars; a headline is one run of words."""
+    cells = _ROW_SEPARATOR.split(text)
+    return len(cells) > 1 and all(len(c.split()) <= MAX_MENU_CELL_WORDS for c in cells)
+
+
 def _is_title_candidate(text: str) -> bool:
     n = len(text.split())
     if n < 2 or n > MAX_TITLE_WORDS or is_head_furniture(text) or is_article_end(text):
+        return False
+    if _is_label_row(text):
         return False
     # A headline may ask or exclaim, but never ends with a full stop, colon or semicolon; a line ending
     # with a comma is the first line of a hard-wrapped paragraph.
@@ -389,8 +412,17 @@ def find_title(lines: list[Line]) -> int:
             candidates = []
         if _above_consent_buttons(lines, line.index):
             continue  # the consent notice, whose button row (next line) closes the site's header
-        if _is_lead_paragraph(line.text) and candidates and not is_furniture(line.text):
+        if (
+            _is_lead_paragraph(line.text)
+            and candidates
+            and not is_furniture(line.text)
+            and not _ALERT_BAR_RE.match(line.text)
+        ):
             break
+        if _BREADCRUMB_RE.match(line.text) and _headline_follows(lines, line.index):
+            # The section's breadcrumb trail sits right over the story's headline: what stands above it
+            # (promos, alert bars, the site's tagline) is the site's header.
+            candidates = []
         if _is_title_candidate(line.text) and not _runs_on(lines, line):
             candidates.append(line)
         elif (_is_site_navigation(line.text) or _is_cookie_banner(line.text)) and any(
@@ -432,6 +464,22 @@ def find_title(lines: list[Line]) -> int:
         if any(is_alt_text(ln.text, cand.text) for ln in later):
             return cand.index
     return (long_enough or candidates)[0].index
+
+
+# "ALERT: Road closed on the bypass. Tap for details.": a site's alert bar or ticker opens on a label in
+# capitals; a story's lead never does, so the headline is still to come under it.
+_ALERT_BAR_RE = re.compile(r"^[A-Z][A-Z ]{2,20}:\s+\S")
+
+
+def _headline_follows(lines: list[Line], index: int) -> bool:
+    """Whether the next line after ``index`` is a headline-length title candidate."""
+    nxt = next((ln for ln in lines[index + 1 :] if not ln.blank), None)
+    return (
+        nxt is not None
+        and len(nxt.text.split()) >= MIN_TITLE_WORDS
+        and _is_title_candidate(nxt.text)
+        and not _runs_on(lines, nxt)
+    )
 
 
 def _above_consent_buttons(lines: list[Line], index: int) -> bool:
@@ -1186,6 +1234,11 @@ _ATTRIBUTED_QUOTE_RE = re.compile(r"^(?P<quote>[“\"‘'].+[”\"’'])\s+[—�
 MIN_ATTRIBUTED_PULL_QUOTE_WORDS = 3
 
 
+# A paragraph that is one quotation, mark to mark, and the quoted spans of a paragraph.
+_WHOLE_QUOTE_RE = re.compile(r"^[“\"][^“”\"]+[”\"]$")
+_QUOTED_SPAN_RE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+
+
 def _drop_pull_quotes(paragraphs: list[str]) -> list[str]:
     """Pull quotes repeat a sentence of the body verbatim in large type; the repeat is furniture."""
     keys = [_quote_key(p) for p in paragraphs]
@@ -1197,6 +1250,15 @@ def _drop_pull_quotes(paragraphs: list[str]) -> list[str]:
         repeated = len(key.split()) >= least and any(
             j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)
         )
+        if not repeated and _WHOLE_QUOTE_RE.match(para) and len(key.split()) >= least:
+            # A pull quote may join the halves of a quotation the body splits around its attribution
+            # ("“A,” she says, “B.”"): its words are the other paragraph's quoted words run together.
+            repeated = any(
+                j != i
+                and len(other) > len(para)
+                and key in _quote_key(" ".join(_QUOTED_SPAN_RE.findall(other)))
+                for j, other in enumerate(paragraphs)
+            )
         if not repeated:
             kept.append(para)
     return kept

@@ -70,14 +70,33 @@ def _mark_cells(text: str) -> str:
     cells = _GAP.split(text.strip())
     if len(cells) < 2 or any(_SEPARATOR_CELL.match(c) for c in cells):
         return text
-    # One stray double space is common typing noise; a single gap marks a cell only before a timestamp.
-    if len(cells) == 2 and not is_time_text(_SPACES.sub(" ", cells[1])):
+    # One stray double space is common typing noise; a single gap marks a cell only before a timestamp or a
+    # dateline ("LIVE  Last updated 21:40"), or after a badge in capitals over a section name in title case
+    # ("EXCLUSIVE  Rivers & Canals"): labels set side by side, never one phrase.
+    if len(cells) == 2 and not (_is_stamp(cells[1]) or _is_badge_row(cells[0], cells[1])):
         return text
     # A menu of many cells may hold a question-shaped item ("How Do I…?"); in a short row it is prose.
     enders = ".,;:!" if len(cells) >= MIN_MENU_CELLS else ".,;:!?"
     if any(len(c.split()) > MAX_CELL_WORDS or c.rstrip()[-1:] in enders for c in cells):
         return text
     return CELL_SEPARATOR.join(cells)
+
+
+def _is_stamp(cell: str) -> bool:
+    cell = _SPACES.sub(" ", cell)
+    return is_time_text(cell) or lexicon.BYLINE_PATTERNS[1].match(cell) is not None
+
+
+def _is_badge_row(first: str, second: str) -> bool:
+    ws = second.split()
+    return (
+        len(first.split()) == 1
+        and first.isalpha()
+        and first.isupper()
+        and len(ws) <= MAX_CELL_WORDS
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in ws)
+        and not second.isupper()
+    )
 
 
 def group_blocks(lines: list[Line]) -> list[list[Line]]:
