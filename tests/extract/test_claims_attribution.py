@@ -208,3 +208,25 @@ def test_a_verb_coordinated_after_a_reported_clause_shares_the_main_subject():
     )
     assert ("direct", "Orla Brandt", "would have been a waste.") in got
     assert not any(speaker == "Meridel Air" and "rescue" in text for _k, speaker, text in got)
+
+
+def test_a_named_mouthpiece_owner_may_hold_lower_case_connectors():
+    got = _claims(
+        (
+            "Parents in Dunhollow had asked for the change for years.",
+            'A Department for Rural Roads spokesperson said: "Councils already have the power to act."',
+        ),
+        (),
+    )
+    assert ("direct", "Department for Rural Roads", "Councils already have the power to act.") in got
+
+
+def test_a_titled_name_described_by_its_body_after_the_verb_is_the_person():
+    got = _claims(
+        (
+            '"The gap surprised us," said Professor Edda Kvist-Morrow of Lunmere University, who led it.',
+            "Kvist-Morrow believes the effect is real.",
+        ),
+        ("Edda Kvist-Morrow",),
+    )
+    assert ("direct", "Edda Kvist-Morrow", "The gap surprised us,") in got

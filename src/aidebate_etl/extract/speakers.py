@@ -470,11 +470,11 @@ class SpeakerIndex:
                 return Ref(start_at + lead.end(), start_at + len(surface), "org", rest, rest)
         of = re.search(r"\s+of\s+", surface)
         if of:
-            # "Kim Lee of Acme Labs": a known person described by the organisation they belong to
-            head = " ".join(surface[: of.start()].split())
-            known = self._known_names.get(head.casefold())
-            if known is not None:
-                return Ref(m.start(), m.start() + of.start(), "name", head, known)
+            # "Kim Lee of Acme Labs": a known person described by the organisation they belong to, a
+            # title perhaps before the name ("Professor Kim Lee of Acme Labs")
+            known_head = self._known_tail(surface[: of.start()].split(), m.start() + of.start())
+            if known_head is not None:
+                return known_head
         words = surface.split()
         end_at = m.start() + len(surface)
         toks = list(re.finditer(r"\S+", surface))
@@ -490,11 +490,9 @@ class SpeakerIndex:
                 return Ref(
                     m.start(), m.start() + toks[-1].end(), "name", head, self._known_names[head.casefold()]
                 )
-        for k in range(len(words)):
-            # a known name at the end of a longer capitalised run ("Yesterday Lee", "Actor Kim Lee")
-            tail = " ".join(words[k:])
-            if tail.casefold() in self._known_names:
-                return Ref(end_at - len(tail), end_at, "name", tail, self._known_names[tail.casefold()])
+        known_tail = self._known_tail(words, end_at)
+        if known_tail is not None:
+            return known_tail
         if words[0].lower() in FUNCTION_WORDS or words[0].lower() in _PRONOUN_WORDS:
             return None
         if (
@@ -506,6 +504,15 @@ class SpeakerIndex:
             return Ref(m.start(), end_at, "org", surface, surface)
         if len(words) >= 2 or surface in self._proper_words:
             return Ref(m.start(), end_at, "new_name", surface, surface)
+        return None
+
+    def _known_tail(self, words: list[str], end_at: int) -> Ref | None:
+        """A known name at the end of a capitalised run ending at ``end_at`` ("Yesterday Lee",
+        "Actor Kim Lee"), the longest first."""
+        for k in range(len(words)):
+            tail = " ".join(words[k:])
+            if tail.casefold() in self._known_names:
+                return Ref(end_at - len(tail), end_at, "name", tail, self._known_names[tail.casefold()])
         return None
 
     # ------------------------------------------------------------ grammar of a reference
@@ -895,9 +902,11 @@ class Salience:
 
 _WHO_CLAUSE_BEFORE = re.compile(r",[ \t]*who[ \t][^;!?\n]*?,[\"”’']?[ \t]*$")
 _RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
-# "a Harbour Trust spokesman" / "an Acme lawyer": an article, a capitalised name, a mouthpiece noun.
+# "a Harbour Trust spokesman" / "an Acme lawyer": an article, a capitalised name, a mouthpiece noun; the
+# name may hold the lower-case connectors of an organisation's name ("a Department for Roads spokesman").
 _MOUTHPIECE_OWNER = (
-    r"(?<![\w'’])(?:[Aa]n?|[Tt]he)[ \t]+([A-Z][\w'’&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’&-]*){0,3})"
+    r"(?<![\w'’])(?:[Aa]n?|[Tt]he)[ \t]+([A-Z][\w'’&-]*"
+    r"(?:[ \t]+(?:(?:&|of|for|and|the)[ \t]+){0,2}[A-Z][\w'’&-]*){0,4})"
 )
 _NAMED_MOUTHPIECE = re.compile(_MOUTHPIECE_OWNER + r"[ \t]+([a-z]+)[ \t]*$")
 NAMED_MOUTHPIECE_AHEAD = re.compile(r"[ \t]*" + _MOUTHPIECE_OWNER + r"[ \t]+([a-z]+)\b")
