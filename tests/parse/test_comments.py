@@ -783,3 +783,16 @@ def test_comments_label_over_handle_starts_the_comment_after_a_removed_one() -> 
         ("dock_dai", 0, None, "First line.\n\nSecond line."),
         ("tidewatcher", 1, 3, "Agreed."),
     ]
+
+
+def test_comments_bracketed_heading_in_the_sites_words_heads_the_thread() -> None:
+    thread = (
+        "Your Say (12)\nNewest | Oldest | Top\n\nLog in to have your say\n\n"
+        "quay_queen\n21:09\nAbout time.\n\u2665 4   Reply\n\n"
+        "dock_dai\n20:40\nFinally.\n\u2665 2   Reply\n"
+    )
+    s = parse_page(_HEAD + thread)
+    assert s.paragraphs == (
+        "The night bus on the harbour line returns on Friday after two years, the transit board said.",
+    )
+    assert (s.declared_comment_count, [c.author for c in s.comments]) == (12, ["quay_queen", "dock_dai"])

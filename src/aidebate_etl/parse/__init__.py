@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from aidebate_etl.parse.article import find_headline, first_body_line, parse_article
 from aidebate_etl.parse.blocks import split_lines
-from aidebate_etl.parse.comments import is_thread_heading, parse_declared_count, parse_thread
+from aidebate_etl.parse.comments import (
+    is_thread_heading,
+    named_heading_count,
+    parse_declared_count,
+    parse_thread,
+)
 from aidebate_etl.records import PageStructure
 
 __all__ = ["parse_page"]
@@ -33,12 +38,16 @@ def parse_page(text: str) -> PageStructure:
         # the article.
         end = next((i for i in range(lead + 1, len(lines)) if is_thread_heading(lines[i].text)), len(lines))
     article = parse_article(lines, title_index, end)
+    declared = parse_declared_count(lines[above_body + 1 :])
+    if declared is None and thread is not None:
+        # A heading in the site's own words ("Your Say (12)") counts only where it heads the thread.
+        declared = named_heading_count(lines[thread.start].text)
     return PageStructure(
         title=article.title,
         subtitle=article.subtitle,
         paragraphs=tuple(article.paragraphs),
         images=tuple(article.images),
-        declared_comment_count=parse_declared_count(lines[above_body + 1 :]),
+        declared_comment_count=declared,
         comments=thread.comments if thread is not None else (),
         comment_style=thread.style if thread is not None else None,
         bylines=tuple(article.bylines),

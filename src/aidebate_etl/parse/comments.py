@@ -420,8 +420,44 @@ def _post_date_under(lines: list[Line], header: int) -> int | None:
     return None
 
 
+# A thread heading in the site's own words with the thread's size in brackets ("Your Say (12)", "Fan Mail
+# [4]"): only read as one right above the first comment, past the sort row and sign-in prompt.
+_NAMED_HEADING_RE = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,2}\s*[(\[]\s*(?P<n>\d[\d,]*)\s*[)\]]$")
+MAX_PROMPT_WORDS = 10
+
+
+def named_heading_count(text: str) -> int | None:
+    """The figure of a bracketed thread heading ("Your Say (12)"), for a line known to head a thread."""
+    m = _NAMED_HEADING_RE.match(text)
+    return int(m.group("n").replace(",", "")) if m else None
+
+
+def _named_heading_above(lines: list[Line], after: int, start: int) -> int:
+    """Move a thread's start up to a bracketed heading over it, past the thread's own controls (sort row,
+    sign-in prompt); without one the start stays."""
+    j = start - 1
+    while j > after and (
+        not lines[j].text
+        or _is_action_row(lines[j].text)
+        or _is_thread_furniture(lines[j].text)
+        or (
+            len(words(lines[j].text)) <= MAX_PROMPT_WORDS
+            and contains_cue(lines[j].text, lexicon.SIGN_IN_CUES)
+        )
+    ):
+        j -= 1
+    return j if j > after and named_heading_count(lines[j].text) is not None else start
+
+
 def detect_thread(lines: list[Line], after: int) -> tuple[str, int] | None:
     """Layout and start index of the comment thread among ``lines[after:]``, or None when there is none."""
+    found = _detect_thread(lines, after)
+    if found is None or is_thread_heading(lines[found[1]].text):
+        return found
+    return found[0], _named_heading_above(lines, after, found[1])
+
+
+def _detect_thread(lines: list[Line], after: int) -> tuple[str, int] | None:
     heading = next((i for i in range(after, len(lines)) if is_thread_heading(lines[i].text)), None)
     tail = lines[after:]
     best: tuple[str, int] | None = None
