@@ -236,3 +236,11 @@ def test_a_participle_that_takes_no_clause_stays_in_the_reported_clause() -> Non
         "Osric Venn said the firm, insisting on secrecy, had refused to publish the figures.", ("Osric Venn",)
     )
     assert got[0][1] == "the firm, insisting on secrecy, had refused to publish the figures."
+
+
+def test_a_coordinated_reporting_verb_with_its_own_that_ends_the_first_clause() -> None:
+    got = _reported(
+        'The Drivers Guild said the plan was "overdue" but warned that fares would rise.', ("Osric Venn",)
+    )
+    assert got[0][1] == 'the plan was "overdue"'
+    assert any(content == "fares would rise." for _cue, content, *_rest in got[1:])

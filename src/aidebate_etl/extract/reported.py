@@ -98,6 +98,11 @@ _NEXT_CUE = re.compile(
 # relative clause the comma closed ("X, which maintains 400 miles of bank, said …"), not part of a clause
 _FINITE_REPORTING = sorted((f for f in REPORTING_FORMS if not f.endswith("ing")), key=len, reverse=True)
 _COMMA_VERB = re.compile(r",\s+(?:" + "|".join(map(re.escape, _FINITE_REPORTING)) + r")\b")
+# "… were "welcome" but warned that …": "and"/"but", a finite reporting verb and its own "that" is a second
+# report of the cue's speaker (emitted on its own), whatever the comma; it ends the first clause
+_AND_VERB_THAT = re.compile(
+    r"\s+(?:and|but)\s+(?:also\s+)?(?:" + "|".join(map(re.escape, _FINITE_REPORTING)) + r")\s+that\b"
+)
 # ", saying they had …" / ", adding that …": a participle of a verb that takes a clause, after a comma, is a
 # second report by the same speaker (emitted on its own), so the first reported clause ends before it; the
 # comma may stand inside a closing quote mark ('… "not designed for it," adding: …'), as US style sets it
@@ -187,10 +192,10 @@ def _bare_clause_start(masked: str, rel: int) -> int | None:
 def _cut_at_next_cue(masked: str, rel_start: int, rel_end: int) -> int:
     """End a reported clause where the sentence moves on: before a coordinated second cue
     (", and claimed that …", ", and the minister said …"), before a comma and a finite reporting verb
-    (", said it would …"), before a participle reporting a second time (", saying …"), or at a
-    semicolon, after which the writer usually speaks again."""
+    (", said it would …"), before "but warned that …", before a participle reporting a second time
+    (", saying …"), or at a semicolon, after which the writer usually speaks again."""
     span = masked[rel_start:rel_end]
-    m = _NEXT_CUE.search(span) or _COMMA_VERB.search(span)
+    m = _NEXT_CUE.search(span) or _COMMA_VERB.search(span) or _AND_VERB_THAT.search(span)
     if m:
         return rel_start + m.start()
     m = _COMMA_PARTICIPLE.search(span)
