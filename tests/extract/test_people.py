@@ -774,3 +774,13 @@ def test_people_a_name_continued_by_she_in_the_next_sentence_is_a_person(nlp):
         nlp,
     )
     assert "Cato Wrenfield-Ames" in people
+
+
+def test_people_a_credit_naming_what_the_text_calls_an_organisation_is_no_person(nlp):
+    structure = page(
+        "Skyrill Air, founded in the city 22 years ago, called in administrators on Tuesday.",
+        "Skyrill Air passengers queued for hours at the airport.",
+        images=(Image(caption="The departures board at Kelby airport.", credit="Handout / Skyrill Air"),),
+    )
+    people, _ = run(structure, nlp)
+    assert "Skyrill Air" not in people

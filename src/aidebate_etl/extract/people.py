@@ -951,6 +951,10 @@ def extract_people(
         evidence |= "latent" in f.sources and f.tokens[-1] in person_words
         if not f.sources & _NAMING_SOURCES and not evidence:
             return False
+        if f.sources & _NAMING_SOURCES == {"credit"} and f.ner_org and not f.human:
+            # a credit ("Handout / Some Air") names an agency or a firm as often as a photographer: one
+            # the text itself reads as an organisation, with nothing human about it, is one
+            return False
         if not f.in_article:
             # Comment-only names: casual text, title-case fragments and handles abound there.
             if _fold(" ".join(f.tokens)) in handles or _common_word_phrase(f.tokens, lower_words, nlp):
