@@ -230,3 +230,17 @@ def test_a_titled_name_described_by_its_body_after_the_verb_is_the_person():
         ("Edda Kvist-Morrow",),
     )
     assert ("direct", "Edda Kvist-Morrow", "The gap surprised us,") in got
+
+
+def test_a_sentence_opening_name_after_its_role_is_the_subject_before_a_long_appositive():
+    # "Retired engineer X, 71, and his wife, Y, are …": X opens the sentence, so "he" next is X
+    got = _claims(
+        (
+            "Cabin steward Lina Orrell said she had been woken by her phone.",
+            "She added that colleagues were stranded.",
+            "Retired engineer Ewan Tarrant, 71, and his wife, Greta Tarrant, are among them. Speaking by "
+            "phone from a hotel, he said: 'We have been told to wait for an email.'",
+        ),
+        ("Lina Orrell", "Ewan Tarrant", "Greta Tarrant"),
+    )
+    assert ("direct", "Ewan Tarrant", "We have been told to wait for an email.") in got

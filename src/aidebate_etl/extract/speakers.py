@@ -43,7 +43,7 @@ from aidebate_etl.extract.lexicon_speech import (
     SPEAKER_VERB_FILLERS,
     THING_PRONOUNS,
 )
-from aidebate_etl.extract.person_cues import POST_NOMINALS
+from aidebate_etl.extract.person_cues import POST_NOMINALS, ROLE_MODIFIERS, ROLE_NOUNS
 from aidebate_etl.extract.quotes import QuoteSpan
 from aidebate_etl.records import Mention, PagePerson
 
@@ -541,9 +541,13 @@ class SpeakerIndex:
             w = _WORD.match(rest)
             if w and w.group(0).islower() and w.group(0) not in FUNCTION_WORDS:
                 return True
-        # "Lee, whose film opens today, is …": a sentence-initial name before a long appositive
-        at_start = all(w[:1].isupper() for w in body[sent_start : ref.start].split())
-        if clause_start and at_start and orig[:1] == ",":
+        # "Lee, whose film opens today, is …": a sentence-initial name before a long appositive (perhaps
+        # after its role: "Retired engineer Lee, 71, and his wife … are")
+        at_start = all(
+            w[:1].isupper() or w in ROLE_NOUNS or w in ROLE_MODIFIERS
+            for w in body[sent_start : ref.start].split()
+        )
+        if at_start and orig[:1] == ",":
             return True
         # "Kim Lee, chair of the tenants' group, was carried …": a lower-case role appositive, then the verb
         low = _APPOSITIVE_LOWER.match(orig)
