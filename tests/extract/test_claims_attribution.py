@@ -244,3 +244,28 @@ def test_a_sentence_opening_name_after_its_role_is_the_subject_before_a_long_app
         ("Lina Orrell", "Ewan Tarrant", "Greta Tarrant"),
     )
     assert ("direct", "Ewan Tarrant", "We have been told to wait for an email.") in got
+
+
+def test_a_definite_description_set_beside_a_name_names_that_person_again():
+    got = _claims(
+        (
+            "After a long debate, the transport lead, Runa Galbraith-Oye, argued that fares should fall.",
+            "Opposition member Teodor Lisk said the plan was unaffordable.",
+            "The transport lead insisted the money would be found, and said a review would follow.",
+        ),
+        ("Runa Galbraith-Oye", "Teodor Lisk"),
+    )
+    assert ("indirect", "Runa Galbraith-Oye", "the money would be found") in got
+    assert ("indirect", "Runa Galbraith-Oye", "a review would follow.") in got
+
+
+def test_a_time_phrase_beside_a_name_describes_no_one():
+    got = _claims(
+        (
+            "The next day, Runa Galbraith-Oye said fares would fall.",
+            "Teodor Lisk said the plan was unaffordable.",
+            "The next day brought more bad news, and the council said a review would follow.",
+        ),
+        ("Runa Galbraith-Oye", "Teodor Lisk"),
+    )
+    assert not any(speaker == "Runa Galbraith-Oye" and "review" in text for _k, speaker, text in got)

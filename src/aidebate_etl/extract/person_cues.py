@@ -41,7 +41,7 @@ ROLE_NOUNS = _group(
     planner architect urbanist
     advisor spokesperson spokesman spokeswoman representative lawyer attorney prosecutor judge
     senator congressman congresswoman governor mayor minister secretary ambassador lawmaker
-    politician candidate activist organizer organiser campaigner leader coach player captain
+    politician candidate activist organizer organiser campaigner leader lead coach player captain
     athlete doctor physician surgeon nurse officer detective sheriff constable inspector sergeant
     booster supporter proponent advocate evangelist champion skeptic sceptic opponent
     curator conservator archivist librarian teacher headteacher principal student volunteer

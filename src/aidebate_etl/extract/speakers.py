@@ -194,6 +194,8 @@ class SpeakerIndex:
                 if not _ORG_SUFFIX_NEXT.match(body, m.end()):
                     add(Ref(m.start(), m.end(), "name", form, canonical))
         self._known_names = {f.casefold(): canonical for f, canonical in forms}
+        for start, end, surface, canonical in _described_again(body, refs):
+            add(Ref(start, end, "name", surface, canonical))
         # single capitalised words the page also writes capitalised mid-sentence: proper nouns
         # ("Acme said", "MacInnes later said"), unlike a sentence's first word ("Critics said"); the
         # word before is a lower-case word or a comma, so a word inside a longer capitalised name
@@ -601,6 +603,41 @@ class SpeakerIndex:
                 return None
             break
         return clause_start
+
+
+# "the finance lead, Kim Lee," / "Kim Lee, the finance lead,": a definite description in apposition to a name
+_DESCRIPTION_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he[ \t]+((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*),[ \t]+$")
+_DESCRIPTION_AFTER = re.compile(r",[ \t]+the[ \t]+((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)(?=[,.;])")
+
+
+_PERSON_HEADS = ROLE_NOUNS | EPITHET_NOUNS | MALE_NOUNS | FEMALE_NOUNS
+
+
+def _described_again(body: str, refs: Sequence[Ref]) -> list[tuple[int, int, str, str]]:
+    """Later uses of a definite description the page set in apposition to one person's name ("the finance
+    lead, Kim Lee, …. The finance lead insisted …"): the page defined the description as that person, so
+    it names them wherever it recurs. A description given to two people names neither."""
+    holders: dict[str, set[str]] = {}
+    defined: set[int] = set()
+    for ref in refs:
+        if ref.kind != "name" or not ref.name:
+            continue
+        for m in (
+            _DESCRIPTION_BEFORE.search(body, max(0, ref.start - 60), ref.start),
+            _DESCRIPTION_AFTER.match(body, ref.end),
+        ):
+            # (headed by a noun for a person: "the next day, Kim Lee said" describes no one)
+            if m is not None and m.group(1).split()[-1] in _PERSON_HEADS:
+                holders.setdefault(m.group(1), set()).add(ref.name)
+                defined.add(m.start(1))
+    found = []
+    for phrase, names in holders.items():
+        if len(names) != 1:
+            continue
+        for m in re.finditer(r"(?<![\w'’-])[Tt]he[ \t]+(" + re.escape(phrase) + r")(?![\w'’-])", body):
+            if m.start(1) not in defined:
+                found.append((m.start(), m.end(), m.group(0), next(iter(names))))
+    return found
 
 
 _ROLE_BEFORE = re.compile(r"((?:[\w'’-]+\s+){1,4})$")
