@@ -269,3 +269,15 @@ def test_a_time_phrase_beside_a_name_describes_no_one():
         ("Runa Galbraith-Oye", "Teodor Lisk"),
     )
     assert not any(speaker == "Runa Galbraith-Oye" and "review" in text for _k, speaker, text in got)
+
+
+def test_a_first_name_only_one_person_has_is_that_person_as_a_speaker():
+    got = _claims(
+        (
+            "The painter Ilse Granholm-Rae died in 2004.",
+            "Her son, Tomas Granholm-Rae, who sorted her letters for two years, showed me round.",
+            '"She painted every single day," Tomas said.',
+        ),
+        ("Ilse Granholm-Rae", "Tomas Granholm-Rae"),
+    )
+    assert ("direct", "Tomas Granholm-Rae", "She painted every single day,") in got

@@ -194,6 +194,17 @@ class SpeakerIndex:
                 if not _ORG_SUFFIX_NEXT.match(body, m.end()):
                     add(Ref(m.start(), m.end(), "name", form, canonical))
         self._known_names = {f.casefold(): canonical for f, canonical in forms}
+        # a first name that only one person on the page has ("Petra said" once "Petra Lund" is named, as
+        # a page does for relatives sharing a surname) is that person where a speaker is looked for; it
+        # names no one if it is also a surname or another person's first name
+        firsts: dict[str, set[str]] = {}
+        for p in people:
+            parts = p.name.split()
+            if len(parts) > 1 and parts[0][:1].isupper() and len(parts[0]) > 2:
+                firsts.setdefault(parts[0].casefold(), set()).add(p.name)
+        for first, names in firsts.items():
+            if len(names) == 1 and first not in self._known_names:
+                self._known_names[first] = next(iter(names))
         for start, end, surface, canonical in _described_again(body, refs):
             add(Ref(start, end, "name", surface, canonical))
         # single capitalised words the page also writes capitalised mid-sentence: proper nouns
