@@ -244,3 +244,11 @@ def test_a_coordinated_reporting_verb_with_its_own_that_ends_the_first_clause() 
     )
     assert got[0][1] == 'the plan was "overdue"'
     assert any(content == "fares would rise." for _cue, content, *_rest in got[1:])
+
+
+def test_a_trailing_cue_may_be_followed_by_a_participle_clause_of_the_writer() -> None:
+    got = _reported(
+        "Kelmar Mills will shut its flour plant in Ossby by May, the firm said on Friday, ending "
+        "ninety years of milling in the town."
+    )
+    assert ("said", "Kelmar Mills will shut its flour plant in Ossby by May", "the firm", True) in got

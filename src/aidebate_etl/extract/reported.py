@@ -118,10 +118,12 @@ _COMMA_PARTICIPLE = re.compile(
     + r")\b(?!\s+(?:to|of|for|with|about|on|in)\b)"
 )
 # ", the Harbour Board said on Monday." / ", said the council." closing a sentence, or followed by one
-# prepositional adjunct of the writer's (", the firm said on Monday, in its biggest deal to date.")
+# prepositional adjunct of the writer's (", the firm said on Monday, in its biggest deal to date.") or one
+# participle clause of the writer's (", the firm said, ending a century of baking in the town.")
 _TAIL_CUE = re.compile(
     r",\s+(?P<rest>[^,]{2,80}?)"
-    r"(?P<adjunct>,\s+(?:in|on|at|as|after|before|with|amid|during|following|despite)\s[^,]{0,60}?)?"
+    r"(?P<adjunct>,\s+(?:(?:in|on|at|as|after|before|with|amid|during|following|despite)\s[^,]{0,60}?"
+    r"|[a-z]{3,}ing\s[^,]{0,100}?))?"
     r"[.!?]?\s*$"
 )
 # A wire dateline opening a story ("KELDHAM, May 3 (Tidewire) - "): the place in capitals, an optional
