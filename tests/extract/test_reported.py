@@ -252,3 +252,27 @@ def test_a_trailing_cue_may_be_followed_by_a_participle_clause_of_the_writer() -
         "ninety years of milling in the town."
     )
     assert ("said", "Kelmar Mills will shut its flour plant in Ossby by May", "the firm", True) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        (
+            "Osric Venn promised that every driver would be paid and said the depot would reopen in May.",
+            "every driver would be paid",
+        ),
+        (
+            "Osric Venn said the firm was talking to other depots and hoped to reopen in May.",
+            "the firm was talking to other depots and hoped to reopen in May.",
+        ),
+        (
+            "Osric Venn said delays and claims had grown all year.",
+            "delays and claims had grown all year.",
+        ),
+    ],
+)
+def test_a_coordinated_verb_of_saying_with_its_own_clause_ends_the_first_clause(
+    sentence: str, first: str
+) -> None:
+    # "and said the depot would …" is a second report; "and hoped to …" takes no clause and stays
+    assert _reported(sentence, ("Osric Venn",))[0][1] == first

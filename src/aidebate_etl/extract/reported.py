@@ -98,10 +98,26 @@ _NEXT_CUE = re.compile(
 # relative clause the comma closed ("X, which maintains 400 miles of bank, said …"), not part of a clause
 _FINITE_REPORTING = sorted((f for f in REPORTING_FORMS if not f.endswith("ing")), key=len, reverse=True)
 _COMMA_VERB = re.compile(r",\s+(?:" + "|".join(map(re.escape, _FINITE_REPORTING)) + r")\b")
-# "… were "welcome" but warned that …": "and"/"but", a finite reporting verb and its own "that" is a second
-# report of the cue's speaker (emitted on its own), whatever the comma; it ends the first clause
+# "… were "welcome" but warned that …" / "… and said the trip would take …": "and"/"but", then a finite
+# reporting verb with its own "that", or a finite verb of saying that takes a bare clause, is a second report
+# of the cue's speaker (emitted on its own), whatever the comma; it ends the first clause ("and hoped to …",
+# "and urged passengers …" take no clause and stay)
+_FINITE_SAYING = sorted(
+    # past forms only: a present form may be a plural noun ("delays and claims had grown")
+    (
+        f
+        for f in _FINITE_REPORTING
+        if REPORTING_FORMS[f] in BARE_COMPLEMENT_VERBS and f.endswith(("ed", "said"))
+    ),
+    key=len,
+    reverse=True,
+)
 _AND_VERB_THAT = re.compile(
-    r"\s+(?:and|but)\s+(?:also\s+)?(?:" + "|".join(map(re.escape, _FINITE_REPORTING)) + r")\s+that\b"
+    r"\s+(?:and|but)\s+(?:also\s+)?(?:(?:"
+    + "|".join(map(re.escape, _FINITE_REPORTING))
+    + r")\s+that|(?:"
+    + "|".join(map(re.escape, _FINITE_SAYING))
+    + r")(?=\s+[a-z]))\b"
 )
 # ", saying they had …" / ", adding that …": a participle of a verb that takes a clause, after a comma, is a
 # second report by the same speaker (emitted on its own), so the first reported clause ends before it; the
