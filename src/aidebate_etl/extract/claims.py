@@ -147,7 +147,7 @@ class _ClaimFinder:
 
     def _lengthen_org_names(self) -> None:
         """An organisation speaking under a short form of a name the page also gives in full
-        ("Kingsbridge said" beside "Kingsbridge Rovers said") is named in full, when only one longer
+        ("Exampleton said" beside "Exampleton Rovers said") is named in full, when only one longer
         name on the page starts with the short one."""
         full = {name for _pos, name in self.index.org_mentions}
         # and every capitalised run ending on an organisation word ("sold it to Ashgrove Foods in 2021")
@@ -164,8 +164,8 @@ class _ClaimFinder:
                 continue
             longer = {n for n in full if n.startswith(c.speaker_name + " ")}
             if not longer and " " not in c.speaker_name:
-                # a one-word organisation ("Corvane said") the page also writes with more capitalised
-                # words after it ("Corvane Minerals' mine", "allowed Corvane Minerals to dig"): its full
+                # a one-word organisation ("Acme said") the page also writes with more capitalised
+                # words after it ("Acme Minerals' mine", "allowed Acme Minerals to dig"): its full
                 # name, when no person's name or role noun is in those words
                 longer = {
                     n

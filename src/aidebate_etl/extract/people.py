@@ -674,7 +674,7 @@ def _is_common_word(word: str, common: frozenset[str]) -> bool:
     return any(w in common for w in stems)
 
 
-# 'Alasdair "Sandy" MacInnes': a nickname in quote marks between a first name and a surname.
+# 'Robert "Bob" Lee': a nickname in quote marks between a first name and a surname.
 _QUOTED_NICKNAME = re.compile(
     rf"(?<![\w'\u2019.-])(?P<first>[{_UPPER}][\w'\u2019-]+)\s+[\"\u201c\u2018'](?P<nick>[{_UPPER}][\w'\u2019.-]*"
     rf"(?:\s[{_UPPER}][\w'\u2019.-]*)?)[\"\u201d\u2019']\s+(?P<last>[{_UPPER}][\w'\u2019-]+)(?![\w'\u2019-])"
@@ -1044,7 +1044,7 @@ def extract_people(
                 by_pair.pop((p.first, p.last), None)
                 break
 
-    # "Nell Brackenridge" beside 'Eleanor "Nell" Brackenridge': the nickname with the surname is the same
+    # "Kim Lee" beside 'Kimberly "Kim" Lee': the nickname with the surname is the same
     # person.
     for p in list(people):
         q = next(
@@ -1064,7 +1064,7 @@ def extract_people(
     bare: set[str] = set()
     first_forms: set[str] = set()
     words = words_by_pos(nlp)
-    # "Brightwell said" after "Brightwell Foods": the short name of an organisation the page names in full.
+    # "Acme said" after "Acme Foods": the short name of an organisation the page names in full.
     org_heads = {
         _fold(m.group(1))
         for seg in segs

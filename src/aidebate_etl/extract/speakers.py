@@ -87,7 +87,7 @@ _CAP_NAME = re.compile(
     + r"(?=" + _GAP + r"[A-Z])))*"
 )  # fmt: skip
 _CAP_RUN_END = re.compile(r"(?:" + _NAME_WORD + _GAP + r"(?:" + _CONNECT + _GAP + r")?)*" + _NAME_WORD + r"$")
-# "the Canal Authority", "the Orrin Valley Trust": a capitalised run after "the" names an
+# "the Canal Authority", "the Exampleton Valley Trust": a capitalised run after "the" names an
 # organisation or institution, never a person.
 # The article before an organisation's name of two or more words ("An Post" keeps its own "An").
 _LEADING_ARTICLE = re.compile(r"The\s+|An?\s+(?=\S+\s+\S)")
@@ -190,11 +190,11 @@ class SpeakerIndex:
         forms = sorted(((f, p.name) for p in people for f in _name_forms(p)), key=lambda x: -len(x[0]))
         for form, canonical in forms:
             for m in re.finditer(r"(?<![\w'’])" + re.escape(form) + r"(?![\w])", body):
-                # "Okafor Books": a surname that heads an organisation's name is not the person
+                # "Lee Books": a surname that heads an organisation's name is not the person
                 if not _ORG_SUFFIX_NEXT.match(body, m.end()):
                     add(Ref(m.start(), m.end(), "name", form, canonical))
         self._known_names = {f.casefold(): canonical for f, canonical in forms}
-        # a first name that only one person on the page has ("Petra said" once "Petra Lund" is named, as
+        # a first name that only one person on the page has ("Kim said" once "Kim Lee" is named, as
         # a page does for relatives sharing a surname) is that person where a speaker is looked for; it
         # names no one if it is also a surname or another person's first name
         firsts: dict[str, set[str]] = {}
@@ -225,7 +225,7 @@ class SpeakerIndex:
             words = m.group(0).split()
             if words[-1].rstrip(".") in {s.rstrip(".") for s in ORG_SUFFIXES} and len(words) > 1:
                 surface = m.group(0)
-                # "The Transit Workers Union", "A Brindle Borough Council spokesman": the article is not
+                # "The Transit Workers Union", "An Exampleton Borough Council spokesman": the article is not
                 # part of the name (a sentence opening on "A"/"An" capitalises it)
                 lead = _LEADING_ARTICLE.match(surface)
                 name = surface[lead.end() :] if lead else surface
@@ -236,7 +236,7 @@ class SpeakerIndex:
                 surface = surface[:-2]
             after = body[m.start(1) + len(surface) : m.start(1) + len(surface) + 30]
             word = re.match(r"\s+([a-z]+)", after)
-            # a capitalised run followed by a common noun is a modifier ("the Orrin Road stadium")
+            # a capitalised run followed by a common noun is a modifier ("the Exampleton Road stadium")
             standalone = not word or word.group(1) in REPORTING_FORMS or word.group(1) in FUNCTION_WORDS
             if surface.split()[-1].casefold() in OFFICE_TITLES:
                 continue  # "the Labour MP said": an office holder, left to the epithets below
@@ -323,7 +323,7 @@ class SpeakerIndex:
             surface = m.group(0).rstrip(".")
             if surface.endswith(("’s", "'s")):
                 # "beat Wall Street's forecasts": a possessor modifies, it does not act; but a name that
-                # ends in "’s" before a verb is a firm's ("Pellow’s is to close", "Pellow’s said")
+                # ends in "’s" before a verb is a firm's ("Acme’s is to close", "Acme’s said")
                 after = re.match(r"[ \t]+([a-z]+)", body[m.start() + len(surface) :])
                 if after and _verb_like(after.group(1), plural_nouns=False):
                     found.append((m.start(), " ".join(surface.split())))
@@ -333,7 +333,7 @@ class SpeakerIndex:
             words = name.split()
             if len(words) < 2 or words[0].lower() in FUNCTION_WORDS:
                 continue
-            # ("Okafor Books" names a firm even where Okafor is a person on the page)
+            # ("Lee Books" names a firm even where Lee is a person on the page)
             if any(w.casefold() in self._known_names for w in words) and words[-1] not in ORG_SUFFIXES:
                 continue
             after = body[m.end() : m.end() + 120]
@@ -413,7 +413,7 @@ class SpeakerIndex:
         while stop < limit and self.body[stop] not in ",.;:!?\n" and stop - start < 80:
             stop += 1
         for ref in self.refs_between(start, stop):
-            # "according to a trial at St Agnes Hospital": a place inside the phrase is not its source
+            # "according to a trial at St Example Hospital": a place inside the phrase is not its source
             if ref.kind in ("name", "org", "org_epithet", "epithet") and not self._located(ref, start):
                 return ref
         # "according to a statement from Skyline Air": the owner of the mouthpiece
@@ -469,7 +469,7 @@ class SpeakerIndex:
             return None
         surface = m.group(0).rstrip(".")
         if surface.endswith(("’s", "'s")):
-            # a possessive is followed by what it owns; "Pellow’s said" is a firm named with an "’s"
+            # a possessive is followed by what it owns; "Acme’s said" is a firm named with an "’s"
             after = re.match(r"[ \t]+([a-z]+)", self.body[m.start() + len(surface) :])
             if not after or not _verb_like(after.group(1), plural_nouns=False):
                 return None
@@ -662,7 +662,7 @@ _ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+([^,.;:]{1,60})[,.]")
 # relative clause ("Kim Lee, who met the minister,")
 _ROLE_AFTER_LOOSE = re.compile(r",\s+(?!(?:who|whose|which|where|when)\b)([^,.;:]{1,60})[,.]")
 # the role noun phrase ends where a preposition or verb-led tail starts ("manager of the plant",
-# "plant manager at Kelby", "speaking for the minister"): what follows names something else
+# "plant manager at Exampleton", "speaking for the minister"): what follows names something else
 _ROLE_TAIL = re.compile(r"\s+(?:of|at|for|in|on|with|from|to|by|since|and|who|which)\s.*$", re.S)
 # a possessor says whose role it is, not what it is ("the minister's aide" is an aide)
 _POSSESSOR = re.compile(r"[\w-]+(?:['’]s|s['’])(?=\s|$)")

@@ -32,7 +32,7 @@ _PARTS = re.compile(r"\s*[|\u2022\u00b7]\s*")
 _READ_TIME = re.compile(r"^\d+\s*(?:-|\s)?min(?:ute)?s?\s+read$", re.I)
 _DATE_LABEL = re.compile(r"^(?:published|updated|posted|last updated)\b", re.I)
 # A printed name: capitalised words, initials ("J.", "J.K."), apostrophes and hyphens ("O'Neill",
-# "Marsh-Whitby"); digits and slashes belong to credits and dates.
+# "Lee-Smith"); digits and slashes belong to credits and dates.
 _NAME_TOKEN = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'\u2019.\-]*|[A-Z]\.(?:[A-Z]\.)*)$")
 # Author lines are short; a longer line starting "By" is prose ("By the time the ferry …").
 MAX_AUTHOR_LINE_WORDS = 30
