@@ -48,6 +48,8 @@ FLOORS = {
     # 10/18); people, claims, groups and comment quotes are a guard only (first measured 0.88, 0.88, 0.45,
     # 1.00)
     "holdout8": _floors(0.98, 0.95, 0.85, 0.85, 0.4, 0.85),
+    # never tuned on: a guard against changes that cost quality on unseen pages, not a target
+    "holdout9": _floors(0.9, 0.2, 0.9, 0.85, 0.7, 0.7),
 }
 
 
